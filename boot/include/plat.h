@@ -1,0 +1,97 @@
+/*
+ * What every boot target (boot/<target>/) provides to the tests in tests/.
+ * The library (arch/, lib/) never includes this header.
+ *
+ * Start-up order on a bare-metal target: the boot code sets up its console,
+ * traps and page tables, calls vmio_extable_init(), prints the banner with
+ * plat_print_banner(), then calls guest_main() and powers off with its
+ * return value as the exit status (0 = success).
+ */
+#ifndef PLAT_H
+#define PLAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct plat_info {
+	const char *isa;    /* "x86_64", "riscv64", "loongarch64", "host" */
+	const char *boot;   /* how we were started: "OpenSBI", "PVH loader", ... */
+	uint64_t mem_bytes; /* RAM found at boot */
+	size_t page_size;   /* page size of the user test region */
+};
+
+const struct plat_info *plat_info(void);
+
+/* Write one byte to the console. */
+void plat_putchar(int c);
+
+/* Power off; the test runner sees status 0 as success. */
+_Noreturn void plat_exit(int status);
+
+/* Entry point of a guest image, provided by tests/. */
+int guest_main(void);
+
+/* Print the one-paragraph banner (boot/common/banner.c). */
+void plat_print_banner(void);
+
+/*
+ * The user test region: UREG_PAGES pages of plat_info()->page_size each,
+ * starting at plat_user_base(), user-accessible where mapped:
+ *   page 0        unmapped (hole below)
+ *   pages 1..4    read-write, initially zero
+ *   page 5        unmapped (hole between)
+ *   page 6        read-only, byte i holds plat_ro_byte(i)
+ *   page 7        unmapped (hole above)
+ * Kernel code may reach it only through the fallible primitives
+ * (SMAP on x86_64, sstatus.SUM on riscv64).
+ */
+enum {
+	UREG_HOLE_LO = 0,
+	UREG_RW = 1,
+	UREG_RW_PAGES = 4,
+	UREG_HOLE_MID = 5,
+	UREG_RO = 6,
+	UREG_HOLE_HI = 7,
+	UREG_PAGES = 8,
+};
+
+uintptr_t plat_user_base(void);
+
+static inline uint8_t plat_ro_byte(size_t i)
+{
+	return (uint8_t)(i * 131u + 7u);
+}
+
+/*
+ * Security probes (bare metal only).
+ * plat_plain_load_faults: does an ordinary kernel load (no exception-table
+ * entry, user access not enabled) from p; returns 1 if it trapped (the trap
+ * is then absorbed), 0 if it read a value.
+ * plat_user_access_open: 1 if kernel access to user pages is currently
+ * enabled (x86_64 RFLAGS.AC, riscv64 sstatus.SUM), else 0.
+ */
+int plat_plain_load_faults(const volatile uint8_t *p);
+int plat_user_access_open(void);
+
+/*
+ * Periodic timer interrupts: plat_timer_start arms a timer that interrupts
+ * about every period_us microseconds (of guest time) until plat_timer_stop;
+ * plat_timer_ticks counts the interrupts taken since boot.
+ */
+void plat_timer_start(uint32_t period_us);
+void plat_timer_stop(void);
+uint64_t plat_timer_ticks(void);
+
+/*
+ * Contiguous, page-aligned, zeroed physical frames from a bump allocator,
+ * returned as kernel addresses; NULL when memory runs out.  Never freed.
+ */
+void *plat_frames_alloc(size_t nframes);
+
+/*
+ * Kernel address of the PCI ECAM configuration space of bus 0, device 0,
+ * function 0 (the host bridge), mapped uncached; 0 where there is none (host).
+ */
+uintptr_t plat_pci_ecam_base(void);
+
+#endif

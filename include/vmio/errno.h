@@ -1,0 +1,10 @@
+/* Error codes of vmio: every fallible call returns 0 or one of these. */
+#ifndef VMIO_ERRNO_H
+#define VMIO_ERRNO_H
+
+#define VMIO_OK       0
+#define VMIO_EFAULT (-14) /* a page fault: the seed's Error::PageFault */
+#define VMIO_EINVAL (-22) /* bad argument: the seed's Error::InvalidArgs */
+#define VMIO_ENOMEM (-12) /* an allocation callback returned nothing */
+
+#endif

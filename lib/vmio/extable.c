@@ -1,0 +1,74 @@
+/*
+ * The exception table: lookup for the trap handler, and the one-time sort.
+ * Entries live in the linker section "vmio_extable"; the linker provides
+ * its bounds (automatically on the host, from our linker scripts on bare
+ * metal: an embedder's script must define the same two symbols).
+ */
+#include "vmio/extable.h"
+
+extern struct vmio_extable_entry __start_vmio_extable[];
+extern struct vmio_extable_entry __stop_vmio_extable[];
+
+static uintptr_t entry_insn(const struct vmio_extable_entry *e)
+{
+	return (uintptr_t)&e->insn + (uintptr_t)(intptr_t)e->insn;
+}
+
+static uintptr_t entry_fixup(const struct vmio_extable_entry *e)
+{
+	return (uintptr_t)&e->fixup + (uintptr_t)(intptr_t)e->fixup;
+}
+
+/* Store absolute addresses insn and fixup into entry e, relative to e. */
+static void entry_set(struct vmio_extable_entry *e, uintptr_t insn, uintptr_t fixup)
+{
+	e->insn = (int32_t)(insn - (uintptr_t)&e->insn);
+	e->fixup = (int32_t)(fixup - (uintptr_t)&e->fixup);
+}
+
+size_t vmio_extable_size(void)
+{
+	return (size_t)(__stop_vmio_extable - __start_vmio_extable);
+}
+
+/*
+ * Insertion sort: the assembler emits each file's entries in address order
+ * and linkers keep .text and the table in the same object order, so this
+ * normally moves nothing.  Moving an entry re-bases its relative offsets.
+ */
+void vmio_extable_init(void)
+{
+	struct vmio_extable_entry *t = __start_vmio_extable;
+	size_t n = vmio_extable_size();
+
+	for (size_t i = 1; i < n; i++) {
+		uintptr_t insn = entry_insn(&t[i]), fixup = entry_fixup(&t[i]);
+		size_t j = i;
+
+		if (entry_insn(&t[j - 1]) <= insn)
+			continue;
+		for (; j > 0 && entry_insn(&t[j - 1]) > insn; j--)
+			entry_set(&t[j], entry_insn(&t[j - 1]), entry_fixup(&t[j - 1]));
+		entry_set(&t[j], insn, fixup);
+	}
+}
+
+/* Binary search over the sorted table. */
+uintptr_t vmio_extable_fixup(uintptr_t fault_pc)
+{
+	const struct vmio_extable_entry *t = __start_vmio_extable;
+	size_t lo = 0, hi = vmio_extable_size();
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uintptr_t insn = entry_insn(&t[mid]);
+
+		if (insn == fault_pc)
+			return entry_fixup(&t[mid]);
+		if (insn < fault_pc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
