@@ -39,9 +39,9 @@ void plat_print_banner(void);
  * starting at plat_user_base(), user-accessible where mapped:
  *   page 0        unmapped (hole below)
  *   pages 1..4    read-write, initially zero
- *   page 5        unmapped (hole between)
- *   page 6        read-only, byte i holds plat_ro_byte(i)
- *   page 7        unmapped (hole above)
+ *   page 5        read-only, byte i holds plat_ro_byte(i)
+ *   page 6        unmapped (hole above)
+ * So reads run from page 1 to the end of page 5, writes stop at page 5.
  * Kernel code may reach it only through the fallible primitives
  * (SMAP on x86_64, sstatus.SUM on riscv64).
  */
@@ -49,10 +49,9 @@ enum {
 	UREG_HOLE_LO = 0,
 	UREG_RW = 1,
 	UREG_RW_PAGES = 4,
-	UREG_HOLE_MID = 5,
-	UREG_RO = 6,
-	UREG_HOLE_HI = 7,
-	UREG_PAGES = 8,
+	UREG_RO = 5,
+	UREG_HOLE_HI = 6,
+	UREG_PAGES = 7,
 };
 
 uintptr_t plat_user_base(void);

@@ -1,13 +1,15 @@
 /*
  * The exception table: lookup for the trap handler, and the one-time sort.
  * Entries live in the linker section "vmio_extable"; the linker provides
- * its bounds (automatically on the host, from our linker scripts on bare
- * metal: an embedder's script must define the same two symbols).
+ * its bounds __start_vmio_extable and __stop_vmio_extable (automatically
+ * for an orphan section, as on the host; a bare-metal linker script that
+ * places the section must define both and KEEP it).
  */
 #include "vmio/extable.h"
 
-extern struct vmio_extable_entry __start_vmio_extable[];
-extern struct vmio_extable_entry __stop_vmio_extable[];
+/* Weak: a program that links no primitive has an empty table. */
+extern struct vmio_extable_entry __start_vmio_extable[] __attribute__((weak));
+extern struct vmio_extable_entry __stop_vmio_extable[] __attribute__((weak));
 
 static uintptr_t entry_insn(const struct vmio_extable_entry *e)
 {

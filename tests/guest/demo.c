@@ -9,14 +9,14 @@
 
 static uint8_t kbuf[64];
 
-VT_CASE(copy_stops_at_the_hole)
+VT_CASE(copy_stops_at_the_read_only_page)
 {
 	size_t ps = plat_info()->page_size;
 	uint8_t *end_rw = (uint8_t *)plat_user_base() + (UREG_RW + UREG_RW_PAGES) * ps;
 
 	for (int i = 0; i < 64; i++)
 		kbuf[i] = (uint8_t)i;
-	/* 24 bytes fit before the hole that follows the read-write pages. */
+	/* 24 bytes fit before the read-only page that follows the read-write ones. */
 	VT_EQ(__memcpy_fallible(end_rw - 24, kbuf, 64), 40);
 }
 
@@ -35,7 +35,7 @@ VT_CASE(once_load_from_read_only_page)
 	VT_EQ(vmio_arch_load_u32_fallible(ro + 4, &v), 0);
 	VT_EQ(v, plat_ro_byte(4) | plat_ro_byte(5) << 8 |
 		 plat_ro_byte(6) << 16 | (uint32_t)plat_ro_byte(7) << 24);
-	VT_EQ(vmio_arch_load_u32_fallible(ro - 4, &v), VMIO_EFAULT);
+	VT_EQ(vmio_arch_load_u32_fallible(ro + plat_info()->page_size, &v), VMIO_EFAULT);
 }
 
 int guest_main(void)

@@ -1,0 +1,136 @@
+/*
+ * The host "boot target": the platform of plat.h inside a Linux process.
+ * The user test region is an mmap()ed range whose holes are PROT_NONE and
+ * whose read-only page is PROT_READ, so the primitives meet real faults.
+ */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "plat.h"
+
+#define HOST_PAGE 4096UL
+#define HOST_FRAMES 1024 /* 4 MiB of "physical" frames for VM object tests */
+
+static struct plat_info info = { "host", "Linux process", 0, HOST_PAGE };
+static uintptr_t user_base;
+static volatile uint64_t ticks;
+
+static void die(const char *what)
+{
+	perror(what);
+	exit(2);
+}
+
+/* Map the user test region once, laid out as plat.h describes. */
+static void map_user_region(void)
+{
+	size_t ps = HOST_PAGE;
+	uint8_t *base = mmap(NULL, UREG_PAGES * ps, PROT_NONE,
+			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (base == MAP_FAILED)
+		die("mmap user region");
+	if (mprotect(base + UREG_RW * ps, UREG_RW_PAGES * ps, PROT_READ | PROT_WRITE) ||
+	    mprotect(base + UREG_RO * ps, ps, PROT_READ | PROT_WRITE))
+		die("mprotect user region");
+	for (size_t i = 0; i < ps; i++)
+		base[UREG_RO * ps + i] = plat_ro_byte(i);
+	if (mprotect(base + UREG_RO * ps, ps, PROT_READ))
+		die("mprotect read-only page");
+	user_base = (uintptr_t)base;
+}
+
+const struct plat_info *plat_info(void)
+{
+	if (!info.mem_bytes)
+		info.mem_bytes = (uint64_t)sysconf(_SC_PHYS_PAGES) * (uint64_t)sysconf(_SC_PAGESIZE);
+	return &info;
+}
+
+uintptr_t plat_user_base(void)
+{
+	if (!user_base)
+		map_user_region();
+	return user_base;
+}
+
+void plat_putchar(int c)
+{
+	putchar(c);
+}
+
+_Noreturn void plat_exit(int status)
+{
+	fflush(stdout);
+	exit(status);
+}
+
+/* There is no SMAP in a process: user memory is the only memory. */
+int plat_plain_load_faults(const volatile uint8_t *p)
+{
+	(void)p;
+	return 0;
+}
+
+int plat_user_access_open(void)
+{
+	return 1;
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	ticks++;
+}
+
+void plat_timer_start(uint32_t period_us)
+{
+	struct sigaction sa = { 0 };
+	struct itimerval it = { { 0, period_us }, { 0, period_us } };
+
+	sa.sa_handler = on_alarm;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGALRM, &sa, NULL) || setitimer(ITIMER_REAL, &it, NULL))
+		die("timer");
+}
+
+void plat_timer_stop(void)
+{
+	struct itimerval off = { { 0, 0 }, { 0, 0 } };
+
+	setitimer(ITIMER_REAL, &off, NULL);
+}
+
+uint64_t plat_timer_ticks(void)
+{
+	return ticks;
+}
+
+void *plat_frames_alloc(size_t nframes)
+{
+	static uint8_t *arena;
+	static size_t used;
+
+	if (!arena) {
+		arena = mmap(NULL, HOST_FRAMES * HOST_PAGE, PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (arena == MAP_FAILED)
+			die("mmap frames");
+	}
+	if (nframes > HOST_FRAMES - used)
+		return NULL;
+	used += nframes;
+	return arena + (used - nframes) * HOST_PAGE;
+}
+
+uintptr_t plat_pci_ecam_base(void)
+{
+	return 0;
+}
