@@ -37,22 +37,35 @@ void plat_print_banner(void);
 /*
  * The user test region: UREG_PAGES pages of plat_info()->page_size each,
  * starting at plat_user_base(), user-accessible where mapped:
- *   page 0        unmapped (hole below)
+ *   page 0        unmapped (hole)
  *   pages 1..4    read-write, initially zero
  *   page 5        read-only, byte i holds plat_ro_byte(i)
- *   page 6        unmapped (hole above)
- * So reads run from page 1 to the end of page 5, writes stop at page 5.
+ *   page 6        unmapped (hole)
+ *   page 7        read-write, initially zero
+ *   page 8        unmapped (hole)
+ * So reads run from page 1 to the end of page 5; writes stop at page 5;
+ * page 7 is a writable page with holes on both sides.
  * Kernel code may reach it only through the fallible primitives
  * (SMAP on x86_64, sstatus.SUM on riscv64).
  */
 enum {
-	UREG_HOLE_LO = 0,
 	UREG_RW = 1,
 	UREG_RW_PAGES = 4,
 	UREG_RO = 5,
-	UREG_HOLE_HI = 6,
-	UREG_PAGES = 7,
+	UREG_RW2 = 7,
+	UREG_PAGES = 9,
 };
+
+/* Whether page i of the user test region is mapped, and writable. */
+static inline int ureg_page_mapped(unsigned i)
+{
+	return (i >= UREG_RW && i <= UREG_RO) || i == UREG_RW2;
+}
+
+static inline int ureg_page_writable(unsigned i)
+{
+	return ureg_page_mapped(i) && i != UREG_RO;
+}
 
 uintptr_t plat_user_base(void);
 

@@ -10,7 +10,7 @@
 VT_CASE(load_from_unmapped_page)
 {
 	volatile uint8_t *hole = (volatile uint8_t *)(plat_user_base() +
-		UREG_HOLE_HI * plat_info()->page_size);
+		(UREG_RO + 1) * plat_info()->page_size);
 
 	printf("  loaded %u: no trap\n", *hole);
 }
