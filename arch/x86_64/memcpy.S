@@ -40,3 +40,5 @@ ENDFUNC(__memcpy_fallible)
 	VMIO_EX(1b, .Lcopy_retry)
 	VMIO_EX(2b, .Lcopy_done)
 	VMIO_EX(3b, .Lcopy_done)
+
+	.section .note.GNU-stack, "", @progbits

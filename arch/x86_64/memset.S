@@ -35,3 +35,5 @@ ENDFUNC(__memset_fallible)
 
 	VMIO_EX(1b, .Lset_retry)
 	VMIO_EX(2b, .Lset_done)
+
+	.section .note.GNU-stack, "", @progbits

@@ -81,3 +81,5 @@ ENDFUNC(vmio_arch_cmpxchg_u32_fallible)
 	USER_ACCESS_END
 	movl	$VMIO_EFAULT, %eax
 	ret
+
+	.section .note.GNU-stack, "", @progbits

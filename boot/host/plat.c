@@ -36,9 +36,10 @@ static void map_user_region(void)
 
 	if (base == MAP_FAILED)
 		die("mmap user region");
-	if (mprotect(base + UREG_RW * ps, UREG_RW_PAGES * ps, PROT_READ | PROT_WRITE) ||
-	    mprotect(base + UREG_RO * ps, ps, PROT_READ | PROT_WRITE))
-		die("mprotect user region");
+	for (unsigned i = 0; i < UREG_PAGES; i++)
+		if (ureg_page_mapped(i) &&
+		    mprotect(base + i * ps, ps, PROT_READ | PROT_WRITE))
+			die("mprotect user region");
 	for (size_t i = 0; i < ps; i++)
 		base[UREG_RO * ps + i] = plat_ro_byte(i);
 	if (mprotect(base + UREG_RO * ps, ps, PROT_READ))

@@ -2,7 +2,7 @@
 #include "vmio/extable.h"
 #include "vtest.h"
 
-extern struct vmio_extable_entry __start_vmio_extable[];
+extern struct vmio_extable_entry __start_vmio_extable[] __attribute__((weak));
 
 static uintptr_t insn_of(const struct vmio_extable_entry *e)
 {

@@ -1,0 +1,195 @@
+/*
+ * The boundary sweep of __memcpy_fallible and __memset_fallible against the
+ * real faults of the user test region (ureg.h).
+ *
+ * For every boundary where accessibility changes, every size 0..128 and a
+ * few multi-page sizes, and every start position from "the whole buffer
+ * before the boundary" to "the whole buffer after it" (sampled near both
+ * ends for the multi-page sizes), with the kernel-side buffer misaligned by
+ * 0..7, check: the exact count; the bytes done equal the source; the source
+ * is unchanged; no destination byte outside the done prefix changed.
+ * Canaries are the complement of the byte the copy would store there, so
+ * any stray store is seen.
+ */
+#include <stdio.h>
+
+#include "ureg.h"
+#include "vmio/arch.h"
+#include "vtest.h"
+
+#define GUARD 16
+#define SMALL_MAX 128
+#define KBUF_MAX (4 * 16384 + 2 * GUARD + 8)
+
+static uint8_t kbuf[KBUF_MAX];  /* the kernel side of each operation */
+static uint8_t kback[KBUF_MAX]; /* a read-back of the user side */
+static unsigned long cases;
+
+enum op { COPY_FROM_USER, COPY_TO_USER, FILL_USER };
+
+static size_t big_sizes(size_t *out)
+{
+	size_t ps = ureg_ps;
+
+	out[0] = ps - 1;
+	out[1] = ps + 1;
+	out[2] = 2 * ps + 3;
+	out[3] = 3 * ps - 5;
+	return 4;
+}
+
+static void report(enum op op, const uint8_t *u, size_t len, size_t align,
+		   unsigned before)
+{
+	static const char *const names[] = { "copy from user", "copy to user", "fill user" };
+
+	if (vt_case_failures() != before && before < 8)
+		printf("    in %s: user offset 0x%zx, len %zu, kernel misalignment %zu\n",
+		       names[op], (size_t)(u - ureg_base), len, align);
+}
+
+/* Copy len bytes from user address u into the kernel buffer, misaligned by align. */
+static void copy_from_user_case(const uint8_t *u, size_t len, size_t align)
+{
+	uint8_t *k = kbuf + GUARD + align;
+	size_t done = ureg_read_run(u, len);
+	unsigned before = vt_case_failures();
+
+	for (size_t i = 0; i < len + GUARD; i++)
+		k[i] = i < len && ureg_readable(u + i) ? (uint8_t)~ureg_expected(u + i) : 0x5a;
+	for (size_t i = 1; i <= GUARD; i++)
+		k[-(ptrdiff_t)i] = 0x5a;
+
+	VT_EQ(__memcpy_fallible(k, u, len), len - done);
+
+	for (size_t i = 1; i <= GUARD; i++)
+		VT_EQ(k[-(ptrdiff_t)i], 0x5a);
+	for (size_t i = 0; i < done; i++)
+		if (k[i] != ureg_expected(u + i)) {
+			VT_EQ(k[i], ureg_expected(u + i));
+			break;
+		}
+	for (size_t i = done; i < len + GUARD; i++) {
+		uint8_t canary = i < len && ureg_readable(u + i) ? (uint8_t)~ureg_expected(u + i) : 0x5a;
+		if (k[i] != canary) {
+			VT_EQ(k[i], canary);
+			break;
+		}
+	}
+	report(COPY_FROM_USER, u, len, align, before);
+	cases++;
+}
+
+/*
+ * Copy len bytes to user address u from the kernel buffer (misaligned by
+ * align) or, for FILL_USER, fill them with 0xff, which no writable byte of
+ * the region holds before.  Then read the user side back around u.
+ */
+static void copy_to_user_case(enum op op, uint8_t *u, size_t len, size_t align)
+{
+	uint8_t *k = kbuf + align;
+	size_t done = ureg_write_run(u, len);
+	unsigned before = vt_case_failures();
+	uint8_t *lo = u - GUARD < ureg_base ? ureg_base : u - GUARD;
+	size_t span = (size_t)(u - lo) + len + GUARD;
+
+	/* The source byte for u + i is the complement of what u + i holds. */
+	for (size_t i = 0; i < len; i++)
+		k[i] = ureg_readable(u + i) ? (uint8_t)~ureg_expected(u + i) : 0x77;
+
+	if (op == FILL_USER)
+		VT_EQ(__memset_fallible(u, 0x1ff, len), len - done);
+	else
+		VT_EQ(__memcpy_fallible(u, k, len), len - done);
+
+	ureg_read_back(kback, lo, span);
+	for (size_t j = 0; j < span; j++) {
+		uint8_t *a = lo + j;
+		size_t i = (size_t)(a - u);
+		uint8_t want;
+
+		if (!ureg_readable(a))
+			continue;
+		if (a >= u && i < done)
+			want = op == FILL_USER ? 0xff : (uint8_t)~ureg_expected(a);
+		else
+			want = ureg_expected(a);
+		if (kback[j] != want) {
+			VT_EQ(kback[j], want);
+			break;
+		}
+	}
+	if (op == COPY_TO_USER)
+		for (size_t i = 0; i < len; i++) {
+			uint8_t src = ureg_readable(u + i) ? (uint8_t)~ureg_expected(u + i) : 0x77;
+			if (k[i] != src) {
+				VT_EQ(k[i], src);
+				break;
+			}
+		}
+	if (done)
+		ureg_restore(u, done);
+	report(op, u, len, align, before);
+	cases++;
+}
+
+static void one(enum op op, uint8_t *u, size_t len, size_t align)
+{
+	if (op == COPY_FROM_USER)
+		copy_from_user_case(u, len, align);
+	else
+		copy_to_user_case(op, u, len, align);
+}
+
+/* Every start from [boundary - len, boundary], within the region; sampled when big. */
+static void sweep_boundary(enum op op, uint8_t *boundary, size_t len, size_t aligns)
+{
+	size_t back = len;
+
+	if ((size_t)(boundary - ureg_base) < back)
+		back = (size_t)(boundary - ureg_base);
+	for (size_t d = 0; d <= back; d++) {
+		if (len > SMALL_MAX && d > 8 && back - d > 8 && d != back / 2)
+			continue;
+		for (size_t align = 0; align < aligns; align++)
+			one(op, boundary - back + d, len, align);
+	}
+}
+
+static void sweep(enum op op, const unsigned *pages, size_t npages, size_t aligns)
+{
+	size_t big[4], nbig;
+	unsigned long start = cases;
+
+	ureg_setup();
+	nbig = big_sizes(big);
+	for (size_t b = 0; b < npages; b++) {
+		uint8_t *boundary = ureg_page(pages[b]);
+
+		for (size_t len = 0; len <= SMALL_MAX; len++)
+			sweep_boundary(op, boundary, len, aligns);
+		for (size_t i = 0; i < nbig; i++)
+			sweep_boundary(op, boundary, big[i], aligns);
+	}
+	printf("    %lu cases\n", cases - start);
+}
+
+/* Page starts where reading stops or starts being possible. */
+static const unsigned read_edges[] = { UREG_RW, UREG_RO + 1, UREG_RW2, UREG_RW2 + 1 };
+/* ... and writing: the read-only page is one more edge. */
+static const unsigned write_edges[] = { UREG_RW, UREG_RO, UREG_RW2, UREG_RW2 + 1 };
+
+VT_CASE(sweep_memcpy_source_faults)
+{
+	sweep(COPY_FROM_USER, read_edges, 4, 8);
+}
+
+VT_CASE(sweep_memcpy_destination_faults)
+{
+	sweep(COPY_TO_USER, write_edges, 4, 8);
+}
+
+VT_CASE(sweep_memset_faults)
+{
+	sweep(FILL_USER, write_edges, 4, 1);
+}
