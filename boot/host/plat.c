@@ -15,7 +15,7 @@
 #include "plat.h"
 
 #define HOST_PAGE 4096UL
-#define HOST_FRAMES 1024 /* 4 MiB of "physical" frames for VM object tests */
+#define HOST_FRAMES 2048 /* 4 MiB of "physical" frames for VM object tests */
 
 static struct plat_info info = { "host", "Linux process", 0, HOST_PAGE };
 static uintptr_t user_base;

@@ -37,23 +37,23 @@ void plat_print_banner(void);
 /*
  * The user test region: UREG_PAGES pages of plat_info()->page_size each,
  * starting at plat_user_base(), user-accessible where mapped:
- *   page 0        unmapped (hole)
- *   pages 1..4    read-write, initially zero
- *   page 5        read-only, byte i holds plat_ro_byte(i)
- *   page 6        unmapped (hole)
- *   page 7        read-write, initially zero
- *   page 8        unmapped (hole)
- * So reads run from page 1 to the end of page 5; writes stop at page 5;
- * page 7 is a writable page with holes on both sides.
+ *   page 0              unmapped (hole)
+ *   UREG_RW_PAGES pages read-write, initially zero (over 1 MiB in all)
+ *   page UREG_RO        read-only, byte i holds plat_ro_byte(i)
+ *   one page            unmapped (hole)
+ *   page UREG_RW2       read-write, initially zero
+ *   one page            unmapped (hole)
+ * So reads run from page 1 to the end of the read-only page; writes stop
+ * at the read-only page; UREG_RW2 is a writable page between two holes.
  * Kernel code may reach it only through the fallible primitives
  * (SMAP on x86_64, sstatus.SUM on riscv64).
  */
 enum {
 	UREG_RW = 1,
-	UREG_RW_PAGES = 4,
-	UREG_RO = 5,
-	UREG_RW2 = 7,
-	UREG_PAGES = 9,
+	UREG_RW_PAGES = 260,
+	UREG_RO = UREG_RW + UREG_RW_PAGES,
+	UREG_RW2 = UREG_RO + 2,
+	UREG_PAGES = UREG_RW2 + 2,
 };
 
 /* Whether page i of the user test region is mapped, and writable. */
@@ -95,7 +95,8 @@ void plat_timer_stop(void);
 uint64_t plat_timer_ticks(void);
 
 /*
- * Contiguous, page-aligned, zeroed physical frames from a bump allocator,
+ * Contiguous, page-aligned, zeroed physical frames of plat_info()->page_size
+ * bytes from a bump allocator,
  * returned as kernel addresses; NULL when memory runs out.  Never freed.
  */
 void *plat_frames_alloc(size_t nframes);
