@@ -1,0 +1,83 @@
+/*
+ * Page tables beyond entry.S's identity map: page 0 unmapped (null
+ * pointers fault), and the user test region of plat.h in 4 KiB user pages.
+ */
+#include "boot.h"
+#include "plat.h"
+#include "x86.h"
+
+/*
+ * 64 GiB: in the low canonical half, shares PML4 slot 0 with the identity
+ * map but none of its page directories.
+ */
+#define USER_BASE 0x1000000000ULL
+
+_Static_assert((USER_BASE >> 30) >= 4, "user region is above the identity map");
+_Static_assert(USER_BASE + (uint64_t)UREG_PAGES * PAGE_SIZE <= (1ULL << 39),
+	       "user region stays in PML4 slot 0");
+
+/* A zeroed frame for a page table. */
+static uint64_t *new_table(void)
+{
+	uint64_t *t = plat_frames_alloc(1);
+
+	if (!t)
+		boot_panic("out of memory for page tables");
+	return t;
+}
+
+/*
+ * Map the user page at va to frame pa, making its page directory and page
+ * table as needed, with the U bit on every level (the CPU ANDs them).
+ */
+static void map_user_page(uint64_t va, uint64_t pa, uint64_t flags)
+{
+	uint64_t *pdpte = &boot_pdpt[(va >> 30) & 511], *pde, *pd, *pt;
+
+	if (!(*pdpte & PTE_P))
+		*pdpte = (uintptr_t)new_table() | PTE_P | PTE_W | PTE_U;
+	pd = (uint64_t *)(uintptr_t)(*pdpte & PTE_ADDR);
+	pde = &pd[(va >> 21) & 511];
+	if (!(*pde & PTE_P))
+		*pde = (uintptr_t)new_table() | PTE_P | PTE_W | PTE_U;
+	pt = (uint64_t *)(uintptr_t)(*pde & PTE_ADDR);
+	pt[(va >> 12) & 511] = pa | flags | PTE_P | PTE_U;
+}
+
+uintptr_t plat_user_base(void)
+{
+	return (uintptr_t)USER_BASE;
+}
+
+/*
+ * Build the mappings and reload CR3.  The read-only page is filled through
+ * its identity address before it is mapped read-only; with CR0.WP even the
+ * kernel cannot write it through the user mapping.
+ */
+void mmu_init(void)
+{
+	uint64_t *pt0 = new_table();
+
+	/* The first 2 MiB in 4 KiB pages, all but page 0. */
+	for (uint64_t i = 1; i < 512; i++)
+		pt0[i] = i * PAGE_SIZE | PTE_P | PTE_W;
+	boot_pd[0][0] = (uintptr_t)pt0 | PTE_P | PTE_W;
+
+	/* PML4 slot 0 lets user pages through; the identity map's PDPT entries keep U clear. */
+	boot_pml4[0] |= PTE_U;
+	for (unsigned i = 0; i < UREG_PAGES; i++) {
+		uint8_t *frame;
+
+		if (!ureg_page_mapped(i))
+			continue;
+		frame = plat_frames_alloc(1);
+		if (!frame)
+			boot_panic("out of memory for the user region");
+		if (!ureg_page_writable(i))
+			for (size_t b = 0; b < PAGE_SIZE; b++)
+				frame[b] = plat_ro_byte(b);
+		map_user_page(USER_BASE + i * PAGE_SIZE, (uintptr_t)frame,
+			      ureg_page_writable(i) ? PTE_W : 0);
+	}
+	write_cr3(read_cr3());
+}
