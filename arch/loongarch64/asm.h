@@ -1,0 +1,21 @@
+/*
+ * loongarch64 assembly helpers.  There is no SMAP-like switch on LoongArch:
+ * a PLV0 access may reach any page whose PTE PLV is 3, so the fallible
+ * routines open no window and close none.
+ */
+#ifndef VMIO_LOONGARCH64_ASM_H
+#define VMIO_LOONGARCH64_ASM_H
+
+#include "asm_extable.h"
+
+#define FUNC(name)               \
+	.globl name;             \
+	.type name, @function;   \
+	.balign 16;              \
+name:
+
+#define ENDFUNC(name) .size name, . - name
+
+#define VMIO_EFAULT (-14)
+
+#endif

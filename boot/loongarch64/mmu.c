@@ -1,0 +1,104 @@
+/*
+ * Paging: a three-level table of 16 KiB pages (2048 entries a level, 47-bit
+ * virtual addresses) that maps only the user test region; the kernel, RAM
+ * and devices are reached through the direct-mapped windows set in start.S,
+ * which take precedence over the TLB for VSEG 8 and 9.
+ *
+ * The hardware walker (lddir/ldpte in trap.S) has no notion of an empty
+ * directory entry: it would follow 0 to physical address 0.  So every
+ * directory entry points somewhere: unused ones to a chain of "invalid"
+ * tables that ends in a table of zero (invalid) PTEs.
+ */
+#include "boot.h"
+#include "csr.h"
+#include "plat.h"
+#include "trap.h"
+
+#define PT_ENTRIES (LA_PAGE_SIZE / 8)
+#define PT_INDEX(va, shift) (((va) >> (shift)) & (PT_ENTRIES - 1))
+#define DIR3_SHIFT 36 /* VA[46:36]: top level (PWCH Dir3) */
+#define DIR1_SHIFT 25 /* VA[35:25]: middle level (PWCL Dir1) */
+#define PTE_SHIFT LA_PAGE_SHIFT /* VA[24:14] */
+#define PT_WIDTH 11
+
+/* PTE bits as TLBELO holds them. */
+#define PTE_V 0x1          /* valid */
+#define PTE_D 0x2          /* dirty: stores allowed, else PME */
+#define PTE_PLV3 (3 << 2)  /* user pages; PLV0 may still reach them */
+#define PTE_MAT_CC (1 << 4) /* coherent cached */
+
+typedef uint64_t page_table[PT_ENTRIES] __attribute__((aligned(LA_PAGE_SIZE)));
+
+static page_table pgd, pmd_user, pte_user;
+static page_table pgd_none, pmd_none, pte_none;
+
+/* Physical address of a table, as the walker wants it. */
+static uint64_t pa_of(const void *table)
+{
+	return cached_to_phys((uintptr_t)table);
+}
+
+static void fill(page_table t, uint64_t v)
+{
+	for (size_t i = 0; i < PT_ENTRIES; i++)
+		t[i] = v;
+}
+
+/* Allocate and map each page of the user test region that plat.h says is mapped. */
+static void map_user_region(void)
+{
+	uintptr_t base = LA_USER_BASE;
+
+	pgd[PT_INDEX(base, DIR3_SHIFT)] = pa_of(pmd_user);
+	pmd_user[PT_INDEX(base, DIR1_SHIFT)] = pa_of(pte_user);
+	for (unsigned i = 0; i < UREG_PAGES; i++) {
+		uintptr_t va = base + i * LA_PAGE_SIZE;
+		uint8_t *frame;
+		uint64_t pte;
+
+		if (!ureg_page_mapped(i))
+			continue;
+		frame = plat_frames_alloc(1);
+		if (!frame)
+			plat_exit(2);
+		if (!ureg_page_writable(i))
+			for (size_t b = 0; b < LA_PAGE_SIZE; b++)
+				frame[b] = plat_ro_byte(b);
+		pte = pa_of(frame) | PTE_V | PTE_PLV3 | PTE_MAT_CC;
+		if (ureg_page_writable(i))
+			pte |= PTE_D;
+		pte_user[PT_INDEX(va, PTE_SHIFT)] = pte;
+	}
+}
+
+uintptr_t plat_user_base(void)
+{
+	return LA_USER_BASE;
+}
+
+/* Build the tables, program the walker and the refill entry, turn paging on. */
+void mmu_init(void)
+{
+	_Static_assert(PT_INDEX(LA_USER_BASE, PTE_SHIFT) + UREG_PAGES <= PT_ENTRIES,
+		       "the user test region must fit in one PTE table");
+
+	fill(pte_none, 0);
+	fill(pmd_none, pa_of(pte_none));
+	fill(pgd_none, pa_of(pmd_none));
+	fill(pte_user, 0);
+	fill(pmd_user, pa_of(pte_none));
+	fill(pgd, pa_of(pmd_none));
+	map_user_region();
+
+	csr_write(CSR_PWCL, PTE_SHIFT | PT_WIDTH << 5 | DIR1_SHIFT << 10 | PT_WIDTH << 15);
+	csr_write(CSR_PWCH, DIR3_SHIFT | PT_WIDTH << 6);
+	csr_write(CSR_STLBPS, LA_PAGE_SHIFT);
+	csr_write(CSR_TLBREHI, LA_PAGE_SHIFT);
+	csr_write(CSR_TLBIDX, (uint64_t)LA_PAGE_SHIFT << 24);
+	csr_write(CSR_ASID, 0);
+	csr_write(CSR_PGDL, pa_of(pgd));
+	csr_write(CSR_PGDH, pa_of(pgd_none)); /* nothing mapped in the upper half */
+	csr_write(CSR_TLBRENTRY, cached_to_phys((uintptr_t)tlb_refill));
+	__asm__ volatile("invtlb 0, $zero, $zero" ::: "memory");
+	csr_write(CSR_CRMD, CRMD_PG | CRMD_DATF_CC | CRMD_DATM_CC); /* PLV0, IE = 0 */
+}

@@ -1,0 +1,48 @@
+/*
+ * Entry from QEMU's direct kernel boot: PLV0, interrupts off, direct-address
+ * mode (CRMD.DA = 1, PG = 0: every address is physical, bits above 47
+ * dropped), PC at the ELF entry.
+ *
+ * We open the two direct-mapped windows, jump to the link address inside
+ * the cached one, take a stack and clear .bss, then run boot_main() in C,
+ * which turns paging on.  Windows still apply with paging on, so the code
+ * keeps running where it is.
+ */
+#include "csr.h"
+
+	.section .text.entry, "ax"
+	.globl _start
+_start:
+	li.d	$t0, DMW0_UNCACHED
+	csrwr	$t0, CSR_DMW0
+	li.d	$t0, DMW1_CACHED
+	csrwr	$t0, CSR_DMW1
+	la.abs	$t0, 1f
+	jirl	$zero, $t0, 0
+1:
+	li.w	$t0, CRMD_DA		/* PLV0, IE = 0 */
+	csrwr	$t0, CSR_CRMD
+	csrwr	$zero, CSR_ECFG
+	csrwr	$zero, CSR_TCFG
+	csrwr	$zero, CSR_EUEN		/* no FPU: a float in kernel code traps */
+
+	la.abs	$sp, boot_stack_top
+	move	$fp, $zero
+	move	$ra, $zero
+	la.abs	$t0, __bss_start
+	la.abs	$t1, __bss_end
+2:	bgeu	$t0, $t1, 3f
+	st.d	$zero, $t0, 0
+	addi.d	$t0, $t0, 8
+	b	2b
+3:
+	bl	boot_main
+4:	idle	0			/* boot_main does not return */
+	b	4b
+
+	.section .bss.stack, "aw", @nobits
+	.balign 16
+boot_stack:
+	.space 65536
+	.globl boot_stack_top
+boot_stack_top:

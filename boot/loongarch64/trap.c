@@ -1,0 +1,82 @@
+/*
+ * The C side of trap_entry (trap.S): fixups for the library's fallible
+ * accesses, the timer interrupt, the plain-load probe, and a dump of
+ * anything else.
+ */
+#include <stdio.h>
+
+#include "boot.h"
+#include "csr.h"
+#include "plat.h"
+#include "trap.h"
+#include "vmio/extable.h"
+
+static const char *const reg_names[32] = {
+	"zero", "ra", "tp", "sp", "a0", "a1", "a2", "a3",
+	"a4", "a5", "a6", "a7", "t0", "t1", "t2", "t3",
+	"t4", "t5", "t6", "t7", "t8", "u0", "fp", "s0",
+	"s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8",
+};
+
+/* Exceptions an access to a bad address raises: the ones a fixup may absorb. */
+static int is_access_fault(unsigned ecode, unsigned subcode)
+{
+	switch (ecode) {
+	case ECODE_PIL:
+	case ECODE_PIS:
+	case ECODE_PME:
+	case ECODE_PNR:
+	case ECODE_PPI:
+		return 1;
+	case ECODE_ADE:
+		return subcode == 1; /* ADEM: a data address outside the VA range */
+	default:
+		return 0;
+	}
+}
+
+/* Print the frame, starting with the line the runner looks for, and fail. */
+static _Noreturn void dump(const struct trap_frame *f, unsigned ecode, unsigned subcode)
+{
+	static int dumping;
+
+	if (dumping++)
+		plat_exit(3); /* a trap while dumping: stop at once */
+	printf("UNEXPECTED TRAP: ecode 0x%x subcode 0x%x, era 0x%016llx, badv 0x%016llx\n",
+	       ecode, subcode, (unsigned long long)f->era, (unsigned long long)f->badv);
+	printf("  estat 0x%llx prmd 0x%llx\n", (unsigned long long)f->estat,
+	       (unsigned long long)f->prmd);
+	for (unsigned i = 0; i < 32; i++)
+		printf("  %-4s 0x%016llx%s", reg_names[i], (unsigned long long)f->r[i],
+		       i % 4 == 3 ? "\n" : "");
+	plat_exit(1);
+}
+
+void plat_trap(struct trap_frame *f)
+{
+	unsigned ecode = (unsigned)(f->estat >> 16) & 0x3f;
+	unsigned subcode = (unsigned)(f->estat >> 22) & 0x1ff;
+
+	if (ecode == ECODE_INT) {
+		if (f->estat & csr_read(CSR_ECFG) & ESTAT_IS_TI) {
+			timer_tick();
+			return;
+		}
+	} else if (is_access_fault(ecode, subcode)) {
+		uintptr_t fixup = vmio_extable_fixup((uintptr_t)f->era);
+
+		if (!fixup && f->era == (uintptr_t)plat_probe_load)
+			fixup = (uintptr_t)plat_probe_resume;
+		if (fixup) {
+			f->era = fixup;
+			return;
+		}
+	}
+	dump(f, ecode, subcode);
+}
+
+void trap_init(void)
+{
+	csr_write(CSR_ECFG, 0); /* one entry for all, every interrupt masked */
+	csr_write(CSR_EENTRY, (uintptr_t)trap_entry);
+}
