@@ -20,7 +20,7 @@ _start:
 	la.abs	$t0, 1f
 	jirl	$zero, $t0, 0
 1:
-	li.w	$t0, CRMD_DA		/* PLV0, IE = 0 */
+	li.w	$t0, CRMD_DA | CRMD_DATF_CC | CRMD_DATM_CC	/* PLV0, IE = 0 */
 	csrwr	$t0, CSR_CRMD
 	csrwr	$zero, CSR_ECFG
 	csrwr	$zero, CSR_TCFG
