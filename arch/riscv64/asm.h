@@ -1,0 +1,33 @@
+/*
+ * riscv64 assembly helpers.  sstatus.SUM lets S-mode load and store to
+ * pages marked U; the fallible routines set it only for their user-access
+ * window and clear it before every return.  Our trap handler clears it on
+ * entry, so a fixup that goes on touching user memory must set it again.
+ */
+#ifndef VMIO_RISCV64_ASM_H
+#define VMIO_RISCV64_ASM_H
+
+#include "asm_extable.h"
+
+#define SSTATUS_SUM (1 << 18)
+#define VMIO_EFAULT (-14)
+
+#define FUNC(name)               \
+	.globl name;             \
+	.type name, @function;   \
+	.balign 4;               \
+name:
+
+#define ENDFUNC(name) .size name, . - name
+
+/*
+ * VMIO_EX_AT(fn, insn, fixup): VMIO_EX with both addresses written as
+ * offsets into function fn.  The assembler keeps every label a relocation
+ * names as a symbol in .text, which disassemblers and debuggers then take
+ * for the start of a function; fn + offset needs no such label.  For code
+ * assembled with .option norelax, where these offsets are final.
+ */
+#define VMIO_EX_AT(fn, insn, fixup) \
+	VMIO_EX((fn) + ((insn) - (fn)), (fn) + ((fixup) - (fn)))
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * Periodic timer interrupts through SBI set_timer; the period is measured
+ * with rdtime, whose rate is the device tree's timebase-frequency.
+ */
+#include "plat.h"
+#include "riscv.h"
+
+static uint64_t timebase = 10000000; /* QEMU virt: 10 MHz */
+static uint64_t period, next;
+static volatile uint64_t ticks;
+
+static uint64_t rdtime(void)
+{
+	uint64_t t;
+
+	__asm__ volatile("rdtime %0" : "=r"(t));
+	return t;
+}
+
+/* Record the rate of rdtime (0 keeps the default). */
+void timer_init(uint64_t timebase_hz)
+{
+	if (timebase_hz)
+		timebase = timebase_hz;
+}
+
+/* Arm a timer interrupt every period_us microseconds. */
+void plat_timer_start(uint32_t period_us)
+{
+	period = (uint64_t)period_us * timebase / 1000000;
+	if (period == 0)
+		period = 1;
+	next = rdtime() + period;
+	sbi_set_timer(next);
+	csr_set(sie, SIE_STIE);
+	csr_set(sstatus, SSTATUS_SIE);
+}
+
+/* Stop the interrupts: no more enabled, none left pending. */
+void plat_timer_stop(void)
+{
+	csr_clear(sstatus, SSTATUS_SIE);
+	csr_clear(sie, SIE_STIE);
+	sbi_set_timer(UINT64_MAX);
+}
+
+uint64_t plat_timer_ticks(void)
+{
+	return ticks;
+}
+
+/* From trap.c: count the interrupt and program the next one. */
+void timer_interrupt(void)
+{
+	uint64_t now = rdtime();
+
+	ticks++;
+	next += period;
+	if (next <= now) /* fell behind: do not fire in a burst */
+		next = now + period;
+	sbi_set_timer(next);
+}

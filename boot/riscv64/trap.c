@@ -1,0 +1,85 @@
+/*
+ * riscv_trap: the C half of the trap vector (trap_entry.S).
+ *  - supervisor timer interrupt: count it, program the next, return;
+ *  - load page fault at riscv_probe_insn while a probe is armed: return 1
+ *    from the probe (plat_plain_load_faults);
+ *  - page or access fault at an instruction of the exception table: resume
+ *    at its fixup with SUM clear;
+ *  - anything else: dump "UNEXPECTED TRAP" and power off with status 1.
+ */
+#include <stdio.h>
+
+#include "plat.h"
+#include "riscv.h"
+#include "vmio/extable.h"
+
+static volatile int probe_armed;
+
+static const char *const reg_names[32] = {
+	"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2",
+	"s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
+	"a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7",
+	"s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+};
+
+/* Print the trap and every register, then fail. */
+static _Noreturn void dump(const struct riscv_frame *f)
+{
+	static int dumping;
+
+	if (dumping++) /* a trap while dumping: give up at once */
+		plat_exit(2);
+	printf("\nUNEXPECTED TRAP scause 0x%lx sepc 0x%lx stval 0x%lx\n",
+	       (unsigned long)f->scause, (unsigned long)f->sepc, (unsigned long)f->stval);
+	printf("  sstatus 0x%lx\n", (unsigned long)f->sstatus);
+	for (int i = 1; i < 32; i++)
+		printf("  %-4s 0x%016lx%s", reg_names[i], (unsigned long)f->x[i],
+		       i % 4 == 0 || i == 31 ? "\n" : "");
+	plat_exit(1);
+}
+
+void riscv_trap(struct riscv_frame *f)
+{
+	uint64_t cause = f->scause;
+	uintptr_t fixup;
+
+	if (cause & SCAUSE_INTR) {
+		if ((cause & ~SCAUSE_INTR) == IRQ_S_TIMER) {
+			timer_interrupt();
+			return;
+		}
+		dump(f);
+	}
+	if (cause == EXC_LOAD_PAGE && probe_armed &&
+	    f->sepc == (uintptr_t)riscv_probe_insn) {
+		f->sepc = (uintptr_t)riscv_probe_fixup;
+		return;
+	}
+	if (cause == EXC_LOAD_PAGE || cause == EXC_STORE_PAGE ||
+	    cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS) {
+		fixup = vmio_extable_fixup(f->sepc);
+		if (fixup) {
+			f->sepc = fixup;
+			f->sstatus &= ~SSTATUS_SUM;
+			return;
+		}
+	}
+	dump(f);
+}
+
+/* One plain kernel load from p: 1 if it trapped (the trap absorbed), else 0. */
+int plat_plain_load_faults(const volatile uint8_t *p)
+{
+	int faulted;
+
+	probe_armed = 1;
+	faulted = riscv_probe_load(p);
+	probe_armed = 0;
+	return faulted;
+}
+
+/* 1 if S-mode may touch user pages right now (sstatus.SUM). */
+int plat_user_access_open(void)
+{
+	return (csr_read(sstatus) & SSTATUS_SUM) != 0;
+}
