@@ -6,5 +6,6 @@
 #define VMIO_EFAULT (-14) /* a page fault: the seed's Error::PageFault */
 #define VMIO_EINVAL (-22) /* bad argument: the seed's Error::InvalidArgs */
 #define VMIO_ENOMEM (-12) /* an allocation callback returned nothing */
+#define VMIO_EOVERFLOW (-75) /* offset + length overflows: the seed's Error::Overflow */
 
 #endif

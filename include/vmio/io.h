@@ -1,0 +1,92 @@
+/*
+ * VmIo and VmIoOnce: interfaces of VM objects (frame segments, MMIO
+ * windows, ...) as tables of function pointers, with the seed's generic
+ * helpers on top.  An object embeds struct vmio (and/or struct vmio_once)
+ * and its ops recover the object with container_of-style arithmetic.
+ *
+ * There are no short transfers: an access that cannot be done whole is an
+ * error.  Errors: VMIO_EINVAL (out of bounds, bad alignment), VMIO_EOVERFLOW
+ * (offset + length overflows), VMIO_EFAULT (a fault on the other side).
+ */
+#ifndef VMIO_IO_H
+#define VMIO_IO_H
+
+#include <stddef.h>
+
+#include "vmio/pod.h"
+#include "vmio/reader.h"
+
+struct vmio;
+
+struct vmio_ops {
+	/* Read w's whole avail from offset on; w's cursor advances by what was copied. */
+	int (*read)(const struct vmio *io, size_t offset, struct vm_fwriter *w);
+	/* Write r's whole remain at offset; r's cursor advances by what was copied. */
+	int (*write)(const struct vmio *io, size_t offset, struct vm_freader *r);
+	/* Optional: write len zero bytes at offset, all or nothing. */
+	int (*fill_zeros)(const struct vmio *io, size_t offset, size_t len);
+};
+
+struct vmio {
+	const struct vmio_ops *ops;
+};
+
+static inline int vmio_read(const struct vmio *io, size_t offset, struct vm_fwriter *w)
+{
+	return io->ops->read(io, offset, w);
+}
+
+static inline int vmio_write(const struct vmio *io, size_t offset, struct vm_freader *r)
+{
+	return io->ops->write(io, offset, r);
+}
+
+/* len bytes between the object at offset and the kernel buffer buf. */
+int vmio_read_bytes(const struct vmio *io, size_t offset, void *buf, size_t len);
+int vmio_write_bytes(const struct vmio *io, size_t offset, const void *buf, size_t len);
+
+/* One Pod value of size bytes. */
+int vmio_read_val(const struct vmio *io, size_t offset, void *val, size_t size);
+int vmio_write_val(const struct vmio *io, size_t offset, const void *val, size_t size);
+
+/* count Pod values of size bytes each; VMIO_EOVERFLOW if count * size overflows. */
+int vmio_read_slice(const struct vmio *io, size_t offset, void *vals, size_t count, size_t size);
+int vmio_write_slice(const struct vmio *io, size_t offset, const void *vals, size_t count,
+		     size_t size);
+
+/*
+ * Write count values of size bytes, one after another from offset.  With
+ * align > 1 (a power of two, else VMIO_EINVAL) offset and each item's slot
+ * are rounded up to it.  Stops at the first failed write: *written gets the
+ * number written, and the result is 0 if any was written, else that error.
+ */
+int vmio_write_vals(const struct vmio *io, size_t offset, const void *vals, size_t count,
+		    size_t size, size_t align, size_t *written);
+
+/* Write len zero bytes at offset: the object's own fill_zeros if it has
+ * one, else writes of a zero buffer (which may stop part way on an error). */
+int vmio_fill_zeros(const struct vmio *io, size_t offset, size_t len);
+
+struct vmio_once;
+
+struct vmio_once_ops {
+	/* One load (store) of a size-byte PodOnce at offset, size 1, 2, 4 or 8. */
+	int (*read_once)(const struct vmio_once *io, size_t offset, void *val, size_t size);
+	int (*write_once)(const struct vmio_once *io, size_t offset, const void *val, size_t size);
+};
+
+struct vmio_once {
+	const struct vmio_once_ops *ops;
+};
+
+/* *val is the PodOnce value read or written (1, 2, 4 or 8 bytes, else a compile error). */
+#define vmio_read_once(io, offset, val) \
+	((io)->ops->read_once((io), (offset), (val), VMIO_POD_ONCE_SIZE(*(val))))
+#define vmio_write_once(io, offset, val) \
+	((io)->ops->write_once((io), (offset), (val), VMIO_POD_ONCE_SIZE(*(val))))
+
+/* The object that contains member `member` at address ptr. */
+#define vmio_container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * An MMIO window: device registers mapped uncached at a kernel address.
+ * As VmIoOnce it does exactly one load or store per call, naturally
+ * aligned.  As VmIo it moves bytes in naturally aligned chunks of 8, 4, 2
+ * or 1 bytes, never touching a byte outside the range asked for.
+ */
+#ifndef VMIO_MMIO_H
+#define VMIO_MMIO_H
+
+#include "vmio/io.h"
+
+struct vmio_mmio {
+	struct vmio io;
+	struct vmio_once once;
+	uintptr_t base; /* kernel address of the window */
+	size_t size;
+};
+
+void vmio_mmio_init(struct vmio_mmio *m, uintptr_t base, size_t size);
+
+#endif

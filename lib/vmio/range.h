@@ -1,0 +1,31 @@
+/* Internal to lib/vmio: operations on the [cursor, end) state of all four kinds. */
+#ifndef VMIO_LIB_RANGE_H
+#define VMIO_LIB_RANGE_H
+
+#include "vmio/reader.h"
+
+static inline size_t range_left(const struct vm_range *x)
+{
+	return x->end - x->cursor;
+}
+
+static inline size_t min_size(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
+/* [ptr, ptr+len) as a range, or an empty one (after a panic) if it wraps. */
+struct vm_range range_kernel(uintptr_t ptr, size_t len);
+
+/* 0 and *out set when [ptr, ptr+len) is user memory, else VMIO_EINVAL. */
+int range_user(struct vm_range *out, uintptr_t ptr, size_t len);
+
+/* Copy min(left of src, left of dst) bytes with the fallible copy, advance
+ * both by the count done; 0 or VMIO_EFAULT, *n the count. */
+int range_copy(struct vm_range *dst, struct vm_range *src, size_t *n);
+
+/* One once-access of size bytes at x's cursor; see vm_*_once_n. */
+int range_load_once(struct vm_range *x, void *val, size_t size, int fallible);
+int range_store_once(struct vm_range *x, const void *val, size_t size, int fallible);
+
+#endif

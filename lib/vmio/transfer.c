@@ -1,0 +1,170 @@
+/* Copies between readers and writers, whole values, fills and collect. */
+#include "range.h"
+#include "vmio/arch.h"
+#include "vmio/panic.h"
+
+int range_copy(struct vm_range *dst, struct vm_range *src, size_t *n)
+{
+	size_t len = min_size(range_left(dst), range_left(src));
+	size_t done = len;
+
+	if (len)
+		done = len - __memcpy_fallible((void *)dst->cursor,
+					       (const void *)src->cursor, len);
+	dst->cursor += done;
+	src->cursor += done;
+	*n = done;
+	return done == len ? 0 : VMIO_EFAULT;
+}
+
+/* Kernel memory does not fault: the count is always min(remain, avail). */
+size_t vm_reader_read(struct vm_reader *r, struct vm_writer *w)
+{
+	size_t n;
+
+	range_copy(&w->r, &r->r, &n);
+	return n;
+}
+
+size_t vm_writer_write(struct vm_writer *w, struct vm_reader *r)
+{
+	return vm_reader_read(r, w);
+}
+
+int vm_freader_read_fallible_to(struct vm_freader *r, struct vm_writer *w, size_t *n)
+{
+	return range_copy(&w->r, &r->r, n);
+}
+
+int vm_freader_read_fallible_to_f(struct vm_freader *r, struct vm_fwriter *w, size_t *n)
+{
+	return range_copy(&w->r, &r->r, n);
+}
+
+int vm_reader_read_fallible(struct vm_reader *r, struct vm_fwriter *w, size_t *n)
+{
+	return range_copy(&w->r, &r->r, n);
+}
+
+int vm_fwriter_write_fallible_from(struct vm_fwriter *w, struct vm_reader *r, size_t *n)
+{
+	return range_copy(&w->r, &r->r, n);
+}
+
+int vm_fwriter_write_fallible_from_f(struct vm_fwriter *w, struct vm_freader *r, size_t *n)
+{
+	return range_copy(&w->r, &r->r, n);
+}
+
+int vm_writer_write_fallible(struct vm_writer *w, struct vm_freader *r, size_t *n)
+{
+	return range_copy(&w->r, &r->r, n);
+}
+
+/*
+ * Move size bytes between x's cursor and the kernel buffer val (to_x: into
+ * x).  VMIO_EINVAL if fewer are left; on a fault the cursor rolls back.
+ */
+static int range_val(struct vm_range *x, void *val, size_t size, int to_x)
+{
+	struct vm_range kernel = { (uintptr_t)val, (uintptr_t)val + size };
+	uintptr_t start = x->cursor;
+	size_t n;
+	int err;
+
+	if (range_left(x) < size)
+		return VMIO_EINVAL;
+	err = to_x ? range_copy(x, &kernel, &n) : range_copy(&kernel, x, &n);
+	if (err)
+		x->cursor = start;
+	return err;
+}
+
+int vm_reader_read_val(struct vm_reader *r, void *val, size_t size)
+{
+	return range_val(&r->r, val, size, 0);
+}
+
+int vm_writer_write_val(struct vm_writer *w, const void *val, size_t size)
+{
+	return range_val(&w->r, (void *)val, size, 1);
+}
+
+int vm_freader_read_val(struct vm_freader *r, void *val, size_t size)
+{
+	return range_val(&r->r, val, size, 0);
+}
+
+int vm_fwriter_write_val(struct vm_fwriter *w, const void *val, size_t size)
+{
+	return range_val(&w->r, (void *)val, size, 1);
+}
+
+size_t vm_writer_fill(struct vm_writer *w, const void *val, size_t size)
+{
+	size_t avail = range_left(&w->r);
+
+	if (!size || w->r.cursor % size || avail % size) {
+		vmio_panic("vmio: fill with a misaligned cursor or a partial value");
+		return 0;
+	}
+	for (; w->r.cursor != w->r.end; w->r.cursor += size)
+		__memcpy_fallible((void *)w->r.cursor, val, size);
+	return avail / size;
+}
+
+static int range_zero(struct vm_range *x, size_t len, size_t *n)
+{
+	size_t todo = min_size(len, range_left(x));
+	size_t done = todo ? todo - __memset_fallible((void *)x->cursor, 0, todo) : 0;
+
+	x->cursor += done;
+	*n = done;
+	return done == todo ? 0 : VMIO_EFAULT;
+}
+
+size_t vm_writer_fill_zeros(struct vm_writer *w, size_t len)
+{
+	size_t n;
+
+	range_zero(&w->r, len, &n);
+	return n;
+}
+
+int vm_fwriter_fill_zeros(struct vm_fwriter *w, size_t len, size_t *n)
+{
+	return range_zero(&w->r, len, n);
+}
+
+int vm_freader_collect(struct vm_freader *r, void *buf, size_t cap, size_t *n)
+{
+	size_t len = range_left(&r->r);
+
+	int err;
+
+	if (cap < len)
+		return VMIO_EINVAL;
+	err = range_val(&r->r, buf, len, 0);
+	if (!err)
+		*n = len;
+	return err;
+}
+
+int vm_freader_collect_alloc(struct vm_freader *r, const struct vmio_allocator *a,
+			     void **out, size_t *n)
+{
+	size_t len = range_left(&r->r);
+	void *buf = a->alloc(a->ctx, len);
+	int err;
+
+	if (!buf)
+		return VMIO_ENOMEM;
+	err = range_val(&r->r, buf, len, 0);
+	if (err) {
+		a->free(a->ctx, buf, len);
+		return err;
+	}
+	*out = buf;
+	*n = len;
+	return 0;
+}
