@@ -140,7 +140,8 @@ boot_gdt_ptr:
 boot_pml4:	.skip 4096
 boot_pdpt:	.skip 4096
 boot_pd:	.skip 4 * 4096
-	.balign 16
+	.globl boot_stack_guard
+boot_stack_guard: .skip 4096	/* unmapped by mmu.c: overflow faults */
 boot_stack:	.skip BOOT_STACK_SIZE
 boot_stack_top:
 

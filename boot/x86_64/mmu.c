@@ -1,6 +1,7 @@
 /*
- * Page tables beyond entry.S's identity map: page 0 unmapped (null
- * pointers fault), and the user test region of plat.h in 4 KiB user pages.
+ * Page tables beyond entry.S's identity map: page 0 and the boot stack's
+ * guard page unmapped (null pointers and stack overflows fault), and the
+ * user test region of plat.h in 4 KiB user pages.
  */
 #include "boot.h"
 #include "plat.h"
@@ -15,6 +16,8 @@
 _Static_assert((USER_BASE >> 30) >= 4, "user region is above the identity map");
 _Static_assert(USER_BASE + (uint64_t)UREG_PAGES * PAGE_SIZE <= (1ULL << 39),
 	       "user region stays in PML4 slot 0");
+
+extern char boot_stack_guard[]; /* entry.S: the page below the boot stack */
 
 /* A zeroed frame for a page table. */
 static uint64_t *new_table(void)
@@ -58,9 +61,10 @@ void mmu_init(void)
 {
 	uint64_t *pt0 = new_table();
 
-	/* The first 2 MiB in 4 KiB pages, all but page 0. */
+	/* The first 2 MiB in 4 KiB pages, all but page 0 and the stack guard. */
 	for (uint64_t i = 1; i < 512; i++)
-		pt0[i] = i * PAGE_SIZE | PTE_P | PTE_W;
+		if (i != (uintptr_t)boot_stack_guard / PAGE_SIZE)
+			pt0[i] = i * PAGE_SIZE | PTE_P | PTE_W;
 	boot_pd[0][0] = (uintptr_t)pt0 | PTE_P | PTE_W;
 
 	/* PML4 slot 0 lets user pages through; the identity map's PDPT entries keep U clear. */
