@@ -47,6 +47,7 @@ static void map_user_page(uint64_t va, uint64_t pa, uint64_t flags)
 	pt[(va >> 12) & 511] = pa | flags | PTE_P | PTE_U;
 }
 
+/* Where the user test region starts (a fixed user address). */
 uintptr_t plat_user_base(void)
 {
 	return (uintptr_t)USER_BASE;

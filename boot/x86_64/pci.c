@@ -17,7 +17,7 @@
 
 static uintptr_t ecam;
 
-/* Read or write a 32-bit register of bus 0 device 0 function 0 via ports 0xcf8/0xcfc. */
+/* Read or write a 32-bit config register of the host bridge via ports 0xcf8/0xcfc. */
 static uint32_t host_bridge_read(uint8_t off)
 {
 	outl(PCI_CONFIG_ADDR, 0x80000000u | off);
@@ -44,6 +44,7 @@ void pci_init(void)
 	ecam = lo & PCIEXBAR_BASE_MASK;
 }
 
+/* Identity address of the ECAM window (bus 0 device 0 function 0 at its start). */
 uintptr_t plat_pci_ecam_base(void)
 {
 	return ecam;

@@ -27,6 +27,7 @@ static volatile uint32_t *lapic;
 static uint32_t apic_per_ms; /* timer counts per millisecond, divider 16 */
 static volatile uint64_t ticks;
 
+/* Read or write the local APIC register at byte offset reg. */
 static uint32_t lapic_read(unsigned reg)
 {
 	return lapic[reg / 4];
@@ -119,6 +120,7 @@ void plat_timer_stop(void)
 	lapic_write(APIC_TIMER_INIT, 0);
 }
 
+/* Timer interrupts taken since boot. */
 uint64_t plat_timer_ticks(void)
 {
 	return ticks;
