@@ -16,7 +16,7 @@
 #define ECAM_SIZE 0x10000000UL /* 256 buses */
 #define USER_BASE 0x40000000UL /* the user test region, in the lower half */
 
-extern char __kernel_start[], __kernel_end[];
+extern char __kernel_start[], __kernel_end[], __stack_guard[];
 
 static struct plat_info info = { "riscv64", "OpenSBI", 0, PAGE_SIZE };
 
@@ -94,6 +94,7 @@ static void map_user_region(void)
 void riscv_boot(unsigned long hartid, const void *dtb)
 {
 	uintptr_t dtb_addr = (uintptr_t)dtb, kend = (uintptr_t)__kernel_end;
+	uintptr_t guard = (uintptr_t)__stack_guard;
 	uint64_t ram_base, ram_size, ram_end;
 
 	(void)hartid;
@@ -110,7 +111,10 @@ void riscv_boot(unsigned long hartid, const void *dtb)
 	/* Free RAM: after the kernel, and below the device tree if it is above. */
 	frames_init(kend, dtb_addr > kend && dtb_addr < ram_end ? dtb_addr : ram_end);
 
-	mmu_map(ram_base, ram_base, ram_size, PTE_R | PTE_W | PTE_X);
+	/* All RAM but the guard page below the kernel stack. */
+	mmu_map(ram_base, ram_base, guard - ram_base, PTE_R | PTE_W | PTE_X);
+	mmu_map(guard + PAGE_SIZE, guard + PAGE_SIZE, ram_end - guard - PAGE_SIZE,
+		PTE_R | PTE_W | PTE_X);
 	mmu_map(TEST_BASE, TEST_BASE, PAGE_SIZE, PTE_R | PTE_W);
 	mmu_map(UART_BASE, UART_BASE, PAGE_SIZE, PTE_R | PTE_W);
 	mmu_map(ECAM_BASE, ECAM_BASE, ECAM_SIZE, PTE_R | PTE_W);

@@ -13,6 +13,8 @@
 #include "riscv.h"
 #include "vmio/extable.h"
 
+extern char __stack_guard[];
+
 static volatile int probe_armed;
 
 static const char *const reg_names[32] = {
@@ -31,6 +33,8 @@ static _Noreturn void dump(const struct riscv_frame *f)
 		plat_exit(2);
 	printf("\nUNEXPECTED TRAP scause 0x%lx sepc 0x%lx stval 0x%lx\n",
 	       (unsigned long)f->scause, (unsigned long)f->sepc, (unsigned long)f->stval);
+	if (f->stval - (uintptr_t)__stack_guard < PAGE_SIZE)
+		printf("  (the kernel stack overflowed into its guard page)\n");
 	printf("  sstatus 0x%lx\n", (unsigned long)f->sstatus);
 	for (int i = 1; i < 32; i++)
 		printf("  %-4s 0x%016lx%s", reg_names[i], (unsigned long)f->x[i],

@@ -1,6 +1,8 @@
 /*
  * riscv_trap_entry: the stvec target (direct mode).  Every trap comes from
- * S-mode on the kernel stack, so the frame is pushed on the current sp:
+ * S-mode on the kernel stack, so the frame is pushed on the current sp,
+ * unless sp has no room left above the stack's guard page: then the kernel
+ * stack overflowed, and the frame goes on the overflow stack for the dump.
  *   struct riscv_frame { x[32] (x[0] unused, x[2] = sp before the trap),
  *                        sepc, sstatus, scause, stval }     288 bytes
  * SUM is cleared before any C runs.  riscv_trap(frame) may change sepc and
@@ -15,7 +17,16 @@
 	.type riscv_trap_entry, @function
 	.balign 4
 riscv_trap_entry:
-	addi	sp, sp, -FRAME
+	csrw	sscratch, t0
+	la	t0, __stack_bottom + FRAME
+	bgeu	sp, t0, 1f
+	la	t0, __overflow_stack_top
+	j	2f
+1:	mv	t0, sp
+2:	addi	t0, t0, -FRAME
+	sd	sp, 2*8(t0)
+	mv	sp, t0
+	csrr	t0, sscratch
 	sd	x1, 1*8(sp)
 	sd	x3, 3*8(sp)
 	sd	x4, 4*8(sp)
@@ -46,8 +57,6 @@ riscv_trap_entry:
 	sd	x29, 29*8(sp)
 	sd	x30, 30*8(sp)
 	sd	x31, 31*8(sp)
-	addi	t0, sp, FRAME
-	sd	t0, 2*8(sp)
 	sd	zero, 0(sp)
 	csrr	t0, sepc
 	sd	t0, 32*8(sp)
@@ -97,6 +106,6 @@ riscv_trap_entry:
 	ld	x29, 29*8(sp)
 	ld	x30, 30*8(sp)
 	ld	x31, 31*8(sp)
-	addi	sp, sp, FRAME
+	ld	sp, 2*8(sp)
 	sret
 	.size riscv_trap_entry, . - riscv_trap_entry
