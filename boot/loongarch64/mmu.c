@@ -1,8 +1,9 @@
 /*
- * Paging: a three-level table of 16 KiB pages (2048 entries a level, 47-bit
- * virtual addresses) that maps only the user test region; the kernel, RAM
- * and devices are reached through the direct-mapped windows set in start.S,
- * which take precedence over the TLB for VSEG 8 and 9.
+ * Paging: three-level tables of 16 KiB pages (2048 entries a level, 47-bit
+ * virtual addresses) that map only the user test region (lower half, PGDL)
+ * and the kernel stack (upper half, PGDH); the kernel, RAM and devices are
+ * reached through the direct-mapped windows set in start.S, which take
+ * precedence over the TLB for VSEG 8 and 9.
  *
  * The hardware walker (lddir/ldpte in trap.S) has no notion of an empty
  * directory entry: it would follow 0 to physical address 0.  So every
@@ -30,7 +31,8 @@
 typedef uint64_t page_table[PT_ENTRIES] __attribute__((aligned(LA_PAGE_SIZE)));
 
 static page_table pgd, pmd_user, pte_user;
-static page_table pgd_none, pmd_none, pte_none;
+static page_table pgd_kernel, pmd_kernel, pte_kernel;
+static page_table pmd_none, pte_none;
 
 /* Physical address of a table, as the walker wants it. */
 static uint64_t pa_of(const void *table)
@@ -71,6 +73,23 @@ static void map_user_region(void)
 	}
 }
 
+/* Map the kernel stack's pages, PLV0 only; its guard page stays invalid. */
+static void map_kernel_stack(void)
+{
+	uintptr_t guard = LA_KSTACK_GUARD;
+
+	pgd_kernel[PT_INDEX(guard, DIR3_SHIFT)] = pa_of(pmd_kernel);
+	pmd_kernel[PT_INDEX(guard, DIR1_SHIFT)] = pa_of(pte_kernel);
+	for (unsigned i = 1; i <= LA_KSTACK_PAGES; i++) {
+		void *frame = plat_frames_alloc(1);
+
+		if (!frame)
+			plat_exit(2);
+		pte_kernel[PT_INDEX(guard + i * LA_PAGE_SIZE, PTE_SHIFT)] =
+			pa_of(frame) | PTE_V | PTE_D | PTE_MAT_CC;
+	}
+}
+
 uintptr_t plat_user_base(void)
 {
 	return LA_USER_BASE;
@@ -81,14 +100,19 @@ void mmu_init(void)
 {
 	_Static_assert(PT_INDEX(LA_USER_BASE, PTE_SHIFT) + UREG_PAGES <= PT_ENTRIES,
 		       "the user test region must fit in one PTE table");
+	_Static_assert(PT_INDEX(LA_KSTACK_GUARD, PTE_SHIFT) + LA_KSTACK_PAGES < PT_ENTRIES,
+		       "the kernel stack must fit in one PTE table");
 
 	fill(pte_none, 0);
 	fill(pmd_none, pa_of(pte_none));
-	fill(pgd_none, pa_of(pmd_none));
 	fill(pte_user, 0);
 	fill(pmd_user, pa_of(pte_none));
 	fill(pgd, pa_of(pmd_none));
+	fill(pte_kernel, 0);
+	fill(pmd_kernel, pa_of(pte_none));
+	fill(pgd_kernel, pa_of(pmd_none));
 	map_user_region();
+	map_kernel_stack();
 
 	csr_write(CSR_PWCL, PTE_SHIFT | PT_WIDTH << 5 | DIR1_SHIFT << 10 | PT_WIDTH << 15);
 	csr_write(CSR_PWCH, DIR3_SHIFT | PT_WIDTH << 6);
@@ -97,7 +121,7 @@ void mmu_init(void)
 	csr_write(CSR_TLBIDX, (uint64_t)LA_PAGE_SHIFT << 24);
 	csr_write(CSR_ASID, 0);
 	csr_write(CSR_PGDL, pa_of(pgd));
-	csr_write(CSR_PGDH, pa_of(pgd_none)); /* nothing mapped in the upper half */
+	csr_write(CSR_PGDH, pa_of(pgd_kernel));
 	csr_write(CSR_TLBRENTRY, cached_to_phys((uintptr_t)tlb_refill));
 	__asm__ volatile("invtlb 0, $zero, $zero" ::: "memory");
 	csr_write(CSR_CRMD, CRMD_PG | CRMD_DATF_CC | CRMD_DATM_CC); /* PLV0, IE = 0 */

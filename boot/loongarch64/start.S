@@ -4,10 +4,11 @@
  * dropped), PC at the ELF entry.
  *
  * We open the two direct-mapped windows, jump to the link address inside
- * the cached one, take a stack and clear .bss, then run boot_main() in C,
- * which turns paging on.  Windows still apply with paging on, so the code
- * keeps running where it is.
+ * the cached one, take the boot stack and clear .bss, then run boot_main()
+ * in C, which turns paging on and moves to the mapped kernel stack.
+ * Windows still apply with paging on, so the code keeps running where it is.
  */
+#include "boot.h"
 #include "csr.h"
 
 	.section .text.entry, "ax"
@@ -40,9 +41,24 @@ _start:
 4:	idle	0			/* boot_main does not return */
 	b	4b
 
+/* _Noreturn void call_on_stack(uintptr_t top, void (*fn)(void))    a0 top, a1 fn */
+	.text
+	.globl call_on_stack
+	.type call_on_stack, @function
+call_on_stack:
+	move	$sp, $a0
+	move	$ra, $zero
+	jirl	$zero, $a1, 0
+	.size call_on_stack, . - call_on_stack
+
+/*
+ * The boot stack, until paging is on, and the overflow stack on which
+ * trap_entry dumps when the kernel stack has no room left.
+ */
 	.section .bss.stack, "aw", @nobits
 	.balign 16
-boot_stack:
-	.space 65536
-	.globl boot_stack_top
+	.space 16384
 boot_stack_top:
+	.space 8192
+	.globl overflow_stack_top
+overflow_stack_top:

@@ -4,9 +4,12 @@
  * trap_entry (CSR.EENTRY) takes every exception and interrupt other than
  * TLB refill.  The CPU has set PLV0, IE = 0 and saved the old mode in PRMD
  * and the PC in ERA; we always run at PLV0, so the interrupted stack is
- * ours and the frame goes right below it.  Frame layout (struct trap_frame
- * in trap.h): r0..r31 in slots 0..31 (slot 3 holds the interrupted sp),
- * then ERA, PRMD, ESTAT, BADV.  plat_trap() may change ERA in the frame.
+ * ours and the frame goes right below it, unless sp has no room left above
+ * the kernel stack's guard page (or is not on that stack yet, during boot):
+ * then the frame goes on the overflow stack, for the dump.  Frame layout
+ * (struct trap_frame in trap.h): r0..r31 in slots 0..31 (slot 3 holds the
+ * interrupted sp), then ERA, PRMD, ESTAT, BADV.  plat_trap() may change ERA
+ * in the frame.
  *
  * tlb_refill (CSR.TLBRENTRY) runs in direct-address mode, at its physical
  * address, when an access finds no TLB entry.  It walks our three-level
@@ -15,6 +18,7 @@
  * Unmapped addresses get invalid entries, which then fault at trap_entry
  * (PIL/PIS/PIF) with BADV set.  Only t0 is used, saved in TLBRSAVE.
  */
+#include "boot.h"
 #include "csr.h"
 
 #define FRAME_SLOTS 36
@@ -24,7 +28,16 @@
 	.balign 4096
 	.globl trap_entry
 trap_entry:
-	addi.d	$sp, $sp, -FRAME_SIZE
+	csrwr	$t0, CSR_SAVE0
+	li.d	$t0, LA_KSTACK_BOTTOM + FRAME_SIZE
+	bgeu	$sp, $t0, 1f
+	la.abs	$t0, overflow_stack_top
+	b	2f
+1:	move	$t0, $sp
+2:	addi.d	$t0, $t0, -FRAME_SIZE
+	st.d	$sp, $t0, 3 * 8
+	move	$sp, $t0
+	csrrd	$t0, CSR_SAVE0
 	st.d	$r1, $sp, 1 * 8
 	st.d	$r2, $sp, 2 * 8
 	st.d	$r4, $sp, 4 * 8
@@ -56,8 +69,6 @@ trap_entry:
 	st.d	$r30, $sp, 30 * 8
 	st.d	$r31, $sp, 31 * 8
 	st.d	$zero, $sp, 0
-	addi.d	$t0, $sp, FRAME_SIZE
-	st.d	$t0, $sp, 3 * 8
 	csrrd	$t0, CSR_ERA
 	st.d	$t0, $sp, 32 * 8
 	csrrd	$t0, CSR_PRMD
@@ -104,7 +115,7 @@ trap_entry:
 	ld.d	$r29, $sp, 29 * 8
 	ld.d	$r30, $sp, 30 * 8
 	ld.d	$r31, $sp, 31 * 8
-	addi.d	$sp, $sp, FRAME_SIZE
+	ld.d	$sp, $sp, 3 * 8
 	ertn
 
 	.balign 4096

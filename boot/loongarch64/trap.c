@@ -44,6 +44,8 @@ static _Noreturn void dump(const struct trap_frame *f, unsigned ecode, unsigned 
 		plat_exit(3); /* a trap while dumping: stop at once */
 	printf("UNEXPECTED TRAP: ecode 0x%x subcode 0x%x, era 0x%016llx, badv 0x%016llx\n",
 	       ecode, subcode, (unsigned long long)f->era, (unsigned long long)f->badv);
+	if (f->badv - LA_KSTACK_GUARD < LA_PAGE_SIZE)
+		printf("  (the kernel stack overflowed into its guard page)\n");
 	printf("  estat 0x%llx prmd 0x%llx\n", (unsigned long long)f->estat,
 	       (unsigned long long)f->prmd);
 	for (unsigned i = 0; i < 32; i++)
