@@ -31,11 +31,13 @@ static void die(const char *what)
 static void map_user_region(void)
 {
 	size_t ps = HOST_PAGE;
-	uint8_t *base = mmap(NULL, UREG_PAGES * ps, PROT_NONE,
+	/* One more inaccessible page on each side keeps stray accesses in. */
+	uint8_t *base = mmap(NULL, (UREG_PAGES + 2) * ps, PROT_NONE,
 			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	if (base == MAP_FAILED)
 		die("mmap user region");
+	base += ps;
 	for (unsigned i = 0; i < UREG_PAGES; i++)
 		if (ureg_page_mapped(i) &&
 		    mprotect(base + i * ps, ps, PROT_READ | PROT_WRITE))

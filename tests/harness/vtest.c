@@ -3,8 +3,8 @@
 
 #include "vtest.h"
 
-extern const struct vt_case __start_vt_cases[];
-extern const struct vt_case __stop_vt_cases[];
+extern const struct vt_case __start_vt_cases[] __attribute__((weak));
+extern const struct vt_case __stop_vt_cases[] __attribute__((weak));
 
 #define VT_MAX_REPORTS 8 /* failure lines printed per case */
 
