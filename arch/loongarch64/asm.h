@@ -8,6 +8,12 @@
 
 #include "asm_extable.h"
 
+/*
+ * EX(fixup, insn): the one instruction insn may fault; a fault resumes at
+ * fixup.  VMIO_EX on a local label, for code with many such instructions.
+ */
+#define EX(fixup, ...) 98: __VA_ARGS__; VMIO_EX(98b, fixup)
+
 #define FUNC(name)               \
 	.globl name;             \
 	.type name, @function;   \

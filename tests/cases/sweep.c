@@ -2,11 +2,11 @@
  * The boundary sweep of __memcpy_fallible and __memset_fallible against the
  * real faults of the user test region (ureg.h).
  *
- * For every boundary where accessibility changes, every size 0..128 and a
- * few multi-page sizes, and every start position from "the whole buffer
- * before the boundary" to "the whole buffer after it" (sampled near both
- * ends for the multi-page sizes), with the kernel-side buffer misaligned by
- * 0..7, check: the exact count; the bytes done equal the source; the source
+ * For every boundary where accessibility changes, every size 0..128, two
+ * sizes over 256 and a few multi-page sizes, and every start position from
+ * "the whole buffer before the boundary" to "the whole buffer after it"
+ * (sampled near both ends for the multi-page sizes), with the kernel-side
+ * buffer misaligned by 0..7, check: the exact count; the bytes done equal the source; the source
  * is unchanged; no destination byte outside the done prefix changed.
  * Canaries are the complement of the byte the copy would store there, so
  * any stray store is seen.
@@ -19,6 +19,11 @@
 
 #define GUARD 16
 #define SMALL_MAX 128
+/*
+ * Swept at every start like the small sizes: long enough for a loop of
+ * 128 bytes a turn to fault at every position of a turn, with any head.
+ */
+static const size_t mid_sizes[] = { 263, 300 };
 #define KBUF_MAX (4 * 16384 + 2 * GUARD + 8)
 
 static uint8_t kbuf[KBUF_MAX];  /* the kernel side of each operation */
@@ -142,14 +147,15 @@ static void one(enum op op, uint8_t *u, size_t len, size_t align)
 }
 
 /* Every start from [boundary - len, boundary], within the region; sampled when big. */
-static void sweep_boundary(enum op op, uint8_t *boundary, size_t len, size_t aligns)
+static void sweep_boundary(enum op op, uint8_t *boundary, size_t len, size_t aligns,
+			   int every_start)
 {
 	size_t back = len;
 
 	if ((size_t)(boundary - ureg_base) < back)
 		back = (size_t)(boundary - ureg_base);
 	for (size_t d = 0; d <= back; d++) {
-		if (len > SMALL_MAX && d > 8 && back - d > 8 && d != back / 2)
+		if (!every_start && d > 8 && back - d > 8 && d != back / 2)
 			continue;
 		for (size_t align = 0; align < aligns; align++)
 			one(op, boundary - back + d, len, align);
@@ -167,9 +173,11 @@ static void sweep(enum op op, const unsigned *pages, size_t npages, size_t align
 		uint8_t *boundary = ureg_page(pages[b]);
 
 		for (size_t len = 0; len <= SMALL_MAX; len++)
-			sweep_boundary(op, boundary, len, aligns);
+			sweep_boundary(op, boundary, len, aligns, 1);
+		for (size_t i = 0; i < sizeof mid_sizes / sizeof mid_sizes[0]; i++)
+			sweep_boundary(op, boundary, mid_sizes[i], aligns, 1);
 		for (size_t i = 0; i < nbig; i++)
-			sweep_boundary(op, boundary, big[i], aligns);
+			sweep_boundary(op, boundary, big[i], aligns, 0);
 	}
 	printf("    %lu cases\n", cases - start);
 }
