@@ -2,175 +2,379 @@
  * size_t __memcpy_fallible(void *dst, const void *src, size_t len)
  *
  *   a0  dst, advanced only past committed bytes
- *   a1  src, advanced with a0
- *   a2  bytes not yet copied; returned in a0
- *   a3..a7, t0..t2  data words
- *   t3  64 or 8 (loop bound)     t4, t5  shift amounts (misaligned src)
- *   a6  aligned src cursor (misaligned src)      t6  SSTATUS_SUM
+ *   a1  src, advanced with a0 (in the shift loops: recomputed at a fault)
+ *   a2  bytes not yet copied, returned in a0; in a 128-byte loop it is
+ *       kept 128 low (the loop runs while it is >= 0)
+ *   a6  aligned src cursor (shift path)   t4, t5  right and left shift
+ *   a3..a5, a7, t0..t3, t6, a1 (shift loop)  data words
  *
- * Bytes until dst is 8-aligned; then 64-byte blocks of aligned loads and
- * stores (all loads of a block before its stores), then 8-byte words,
- * then bytes.  A misaligned src is read with aligned loads merged by
- * shifts: each loaded word holds a byte the copy needs, so no load
- * reaches a page the copy would not.  No access is ever misaligned:
- * OpenSBI emulates misaligned ones byte by byte, and such a store could
- * land in part before faulting.
+ * Short copies (len < 8) go bytewise.  Otherwise:
+ * - src and dst equally misaligned: 1-, 2- and 4-byte aligned steps until
+ *   dst is 8-aligned, 128-byte blocks (two halves of eight ld then eight
+ *   sd), then steps of 64, 32, 16, 8, 4, 2 and 1 bytes, each aligned.
+ * - otherwise: bytes until dst is 8-aligned, then src is read with aligned
+ *   loads and shifted into place, 128 bytes a turn.  src & 7 = 1, 2 or 4:
+ *   each dst word is stored as (w >> r) and its top bytes patched with one
+ *   sb/sh/sw of the next word (ld, srl, sd, patch: 4 a word).  Otherwise
+ *   words are merged, (w >> r) | (next << l) (ld, srl, sll, or, sd: 5 a
+ *   word).  Then 64 bytes, words, bytes, merged.  Every word loaded holds
+ *   a byte the copy needs, so no load reaches a page the copy would not.
+ * No access is ever misaligned: OpenSBI emulates misaligned ones byte by
+ * byte, and such a store could land in part before faulting.
  *
- * A fault in a wide access resumes bytewise at a0/a1/a2, the last committed
- * position (a block that faulted in its stores rewrites the same bytes), so
- * the copy stops exactly at the first inaccessible byte and stores nothing
- * past it.
+ * Within a step the loads of a half come before its stores, and stores go
+ * upwards, so whatever a step stores lies below the first byte it could not
+ * reach.  A fault in a wide access resumes bytewise at a0/a1/a2, the last
+ * committed position (re-storing bytes a faulting step already wrote, with
+ * the same values), so the copy stops exactly at the first inaccessible
+ * byte and stores nothing past it.
  */
 #include "asm.h"
+
+/* out = (lo >> r) | (hi << l), built in lo with tmp, stored at off(a0). */
+.macro MERGE lo, hi, tmp, off, fixup
+	srl	\lo, \lo, t4
+	sll	\tmp, \hi, t5
+	or	\lo, \lo, \tmp
+	EX(\fixup, sd \lo, \off(a0))
+.endm
+
+/*
+ * Word i of a 128-byte turn whose src is 1, 2 or 4 bytes past a word:
+ * lo = (lo >> r), stored whole, then its top poff.. bytes from next.
+ */
+.macro PATCH st, poff, lo, next, i
+	srl	\lo, \lo, t4
+	EX(.Lretry_shift128, sd \lo, 8*\i(a0))
+	EX(.Lretry_shift128, \st \next, 8*\i+\poff(a0))
+.endm
+
+/* A 128-byte shift loop that patches with st at poff; a3 = word at 0(a6). */
+.macro PATCH_LOOP name, st, poff
+\name:
+	EX(.Lretry_shift128, ld a4, 8(a6))
+	EX(.Lretry_shift128, ld a5, 16(a6))
+	EX(.Lretry_shift128, ld a7, 24(a6))
+	EX(.Lretry_shift128, ld t0, 32(a6))
+	EX(.Lretry_shift128, ld t1, 40(a6))
+	EX(.Lretry_shift128, ld t2, 48(a6))
+	EX(.Lretry_shift128, ld t3, 56(a6))
+	EX(.Lretry_shift128, ld t6, 64(a6))
+	PATCH	\st, \poff, a3, a4, 0
+	PATCH	\st, \poff, a4, a5, 1
+	PATCH	\st, \poff, a5, a7, 2
+	PATCH	\st, \poff, a7, t0, 3
+	PATCH	\st, \poff, t0, t1, 4
+	PATCH	\st, \poff, t1, t2, 5
+	PATCH	\st, \poff, t2, t3, 6
+	PATCH	\st, \poff, t3, t6, 7
+	EX(.Lretry_shift128, ld a4, 72(a6))
+	EX(.Lretry_shift128, ld a5, 80(a6))
+	EX(.Lretry_shift128, ld a7, 88(a6))
+	EX(.Lretry_shift128, ld t0, 96(a6))
+	EX(.Lretry_shift128, ld t1, 104(a6))
+	EX(.Lretry_shift128, ld t2, 112(a6))
+	EX(.Lretry_shift128, ld t3, 120(a6))
+	EX(.Lretry_shift128, ld a3, 128(a6))
+	PATCH	\st, \poff, t6, a4, 8
+	PATCH	\st, \poff, a4, a5, 9
+	PATCH	\st, \poff, a5, a7, 10
+	PATCH	\st, \poff, a7, t0, 11
+	PATCH	\st, \poff, t0, t1, 12
+	PATCH	\st, \poff, t1, t2, 13
+	PATCH	\st, \poff, t2, t3, 14
+	PATCH	\st, \poff, t3, a3, 15
+	addi	a0, a0, 128
+	addi	a6, a6, 128
+	addi	a2, a2, -128
+	bgez	a2, \name
+	j	.Lshift_tail
+.endm
 
 	.text
 FUNC(__memcpy_fallible)
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
-	li	t3, 16
-	bltu	a2, t3, .Lbytes		/* short: bytewise only */
+	sltiu	t0, a2, 8
+	bnez	t0, .Lbytes		/* short: bytewise only */
+	xor	t0, a0, a1
+	andi	t0, t0, 7
+	bnez	t0, .Lmis
 
-.Lhead:					/* bytes until dst is 8-aligned */
-	andi	t0, a0, 7
-	beqz	t0, .Laligned
-1:	lbu	t0, 0(a1)
-	VMIO_EX(1b, .Ldone)
-2:	sb	t0, 0(a0)
-	VMIO_EX(2b, .Ldone)
+	/* Same misalignment: aligned 1-, 2-, 4-byte steps make dst 8-aligned. */
+	andi	t0, a0, 1
+	beqz	t0, 1f
+	EX(.Ldone, lbu t1, 0(a1))
+	EX(.Ldone, sb t1, 0(a0))
 	addi	a0, a0, 1
 	addi	a1, a1, 1
 	addi	a2, a2, -1
-	j	.Lhead
+1:	andi	t0, a0, 2
+	beqz	t0, 1f
+	EX(.Lretry, lhu t1, 0(a1))
+	EX(.Lretry, sh t1, 0(a0))
+	addi	a0, a0, 2
+	addi	a1, a1, 2
+	addi	a2, a2, -2
+1:	andi	t0, a0, 4
+	beqz	t0, 1f
+	EX(.Lretry, lwu t1, 0(a1))
+	EX(.Lretry, sw t1, 0(a0))
+	addi	a0, a0, 4
+	addi	a1, a1, 4
+	addi	a2, a2, -4
+1:	addi	a2, a2, -128
+	bltz	a2, .Ltail
 
-.Laligned:
-	andi	t0, a1, 7
-	bnez	t0, .Lshift
-	li	t3, 64
-	bltu	a2, t3, .Lwords
-.Lblock:				/* 64 bytes: eight loads, then eight stores */
-10:	ld	a3, 0(a1)
-	VMIO_EX(10b, .Lretry)
-11:	ld	a4, 8(a1)
-	VMIO_EX(11b, .Lretry)
-12:	ld	a5, 16(a1)
-	VMIO_EX(12b, .Lretry)
-13:	ld	a6, 24(a1)
-	VMIO_EX(13b, .Lretry)
-14:	ld	a7, 32(a1)
-	VMIO_EX(14b, .Lretry)
-15:	ld	t0, 40(a1)
-	VMIO_EX(15b, .Lretry)
-16:	ld	t1, 48(a1)
-	VMIO_EX(16b, .Lretry)
-17:	ld	t2, 56(a1)
-	VMIO_EX(17b, .Lretry)
-20:	sd	a3, 0(a0)
-	VMIO_EX(20b, .Lretry)
-21:	sd	a4, 8(a0)
-	VMIO_EX(21b, .Lretry)
-22:	sd	a5, 16(a0)
-	VMIO_EX(22b, .Lretry)
-23:	sd	a6, 24(a0)
-	VMIO_EX(23b, .Lretry)
-24:	sd	a7, 32(a0)
-	VMIO_EX(24b, .Lretry)
-25:	sd	t0, 40(a0)
-	VMIO_EX(25b, .Lretry)
-26:	sd	t1, 48(a0)
-	VMIO_EX(26b, .Lretry)
-27:	sd	t2, 56(a0)
-	VMIO_EX(27b, .Lretry)
+.Lblock:				/* 128 bytes: twice eight ld, eight sd */
+	EX(.Lretry128, ld a3, 0(a1))
+	EX(.Lretry128, ld a4, 8(a1))
+	EX(.Lretry128, ld a5, 16(a1))
+	EX(.Lretry128, ld a6, 24(a1))
+	EX(.Lretry128, ld a7, 32(a1))
+	EX(.Lretry128, ld t0, 40(a1))
+	EX(.Lretry128, ld t1, 48(a1))
+	EX(.Lretry128, ld t2, 56(a1))
+	EX(.Lretry128, sd a3, 0(a0))
+	EX(.Lretry128, sd a4, 8(a0))
+	EX(.Lretry128, sd a5, 16(a0))
+	EX(.Lretry128, sd a6, 24(a0))
+	EX(.Lretry128, sd a7, 32(a0))
+	EX(.Lretry128, sd t0, 40(a0))
+	EX(.Lretry128, sd t1, 48(a0))
+	EX(.Lretry128, sd t2, 56(a0))
+	EX(.Lretry128, ld a3, 64(a1))
+	EX(.Lretry128, ld a4, 72(a1))
+	EX(.Lretry128, ld a5, 80(a1))
+	EX(.Lretry128, ld a6, 88(a1))
+	EX(.Lretry128, ld a7, 96(a1))
+	EX(.Lretry128, ld t0, 104(a1))
+	EX(.Lretry128, ld t1, 112(a1))
+	EX(.Lretry128, ld t2, 120(a1))
+	EX(.Lretry128, sd a3, 64(a0))
+	EX(.Lretry128, sd a4, 72(a0))
+	EX(.Lretry128, sd a5, 80(a0))
+	EX(.Lretry128, sd a6, 88(a0))
+	EX(.Lretry128, sd a7, 96(a0))
+	EX(.Lretry128, sd t0, 104(a0))
+	EX(.Lretry128, sd t1, 112(a0))
+	EX(.Lretry128, sd t2, 120(a0))
+	addi	a0, a0, 128
+	addi	a1, a1, 128
+	addi	a2, a2, -128
+	bgez	a2, .Lblock
+
+.Ltail:					/* a2 + 128 < 128 bytes: one step per bit */
+	addi	a2, a2, 128
+	andi	t0, a2, 64
+	beqz	t0, 1f
+	EX(.Lretry, ld a3, 0(a1))
+	EX(.Lretry, ld a4, 8(a1))
+	EX(.Lretry, ld a5, 16(a1))
+	EX(.Lretry, ld a6, 24(a1))
+	EX(.Lretry, ld a7, 32(a1))
+	EX(.Lretry, ld t1, 40(a1))
+	EX(.Lretry, ld t2, 48(a1))
+	EX(.Lretry, ld t3, 56(a1))
+	EX(.Lretry, sd a3, 0(a0))
+	EX(.Lretry, sd a4, 8(a0))
+	EX(.Lretry, sd a5, 16(a0))
+	EX(.Lretry, sd a6, 24(a0))
+	EX(.Lretry, sd a7, 32(a0))
+	EX(.Lretry, sd t1, 40(a0))
+	EX(.Lretry, sd t2, 48(a0))
+	EX(.Lretry, sd t3, 56(a0))
 	addi	a0, a0, 64
 	addi	a1, a1, 64
 	addi	a2, a2, -64
-	bgeu	a2, t3, .Lblock
-
-.Lwords:				/* single aligned words */
-	li	t3, 8
-	bltu	a2, t3, .Lbytes
-30:	ld	t0, 0(a1)
-	VMIO_EX(30b, .Lretry)
-31:	sd	t0, 0(a0)
-	VMIO_EX(31b, .Lretry)
-	addi	a0, a0, 8
-	addi	a1, a1, 8
-	addi	a2, a2, -8
-	j	.Lwords
-
-.Lshift:				/* dst aligned, src not: merge aligned words */
-	slli	t4, t0, 3		/* right shift: 8 * (src & 7) */
-	neg	t5, t4			/* left shift: 64 - that, modulo 64 */
-	andi	a6, a1, -8
-40:	ld	a3, 0(a6)		/* holds src[0], which the copy needs */
-	VMIO_EX(40b, .Lretry)
-	li	t3, 32
-	bltu	a2, t3, .Lshift_word
-.Lshift_block:				/* 32 bytes per turn */
-41:	ld	a4, 8(a6)
-	VMIO_EX(41b, .Lretry)
-42:	ld	a5, 16(a6)
-	VMIO_EX(42b, .Lretry)
-43:	ld	a7, 24(a6)
-	VMIO_EX(43b, .Lretry)
-44:	ld	t2, 32(a6)
-	VMIO_EX(44b, .Lretry)
-	srl	t0, a3, t4
-	sll	t1, a4, t5
-	or	t0, t0, t1
-45:	sd	t0, 0(a0)
-	VMIO_EX(45b, .Lretry)
-	srl	t0, a4, t4
-	sll	t1, a5, t5
-	or	t0, t0, t1
-46:	sd	t0, 8(a0)
-	VMIO_EX(46b, .Lretry)
-	srl	t0, a5, t4
-	sll	t1, a7, t5
-	or	t0, t0, t1
-47:	sd	t0, 16(a0)
-	VMIO_EX(47b, .Lretry)
-	srl	t0, a7, t4
-	sll	t1, t2, t5
-	or	t0, t0, t1
-48:	sd	t0, 24(a0)
-	VMIO_EX(48b, .Lretry)
-	mv	a3, t2
-	addi	a6, a6, 32
+1:	andi	t0, a2, 32
+	beqz	t0, 1f
+	EX(.Lretry, ld a3, 0(a1))
+	EX(.Lretry, ld a4, 8(a1))
+	EX(.Lretry, ld a5, 16(a1))
+	EX(.Lretry, ld a6, 24(a1))
+	EX(.Lretry, sd a3, 0(a0))
+	EX(.Lretry, sd a4, 8(a0))
+	EX(.Lretry, sd a5, 16(a0))
+	EX(.Lretry, sd a6, 24(a0))
 	addi	a0, a0, 32
 	addi	a1, a1, 32
 	addi	a2, a2, -32
-	bgeu	a2, t3, .Lshift_block
-.Lshift_word:				/* 8 bytes per turn */
-	li	t3, 8
-	bltu	a2, t3, .Lbytes
-50:	ld	a4, 8(a6)
-	VMIO_EX(50b, .Lretry)
-	srl	t0, a3, t4
-	sll	t1, a4, t5
-	or	t0, t0, t1
-51:	sd	t0, 0(a0)
-	VMIO_EX(51b, .Lretry)
-	mv	a3, a4
-	addi	a6, a6, 8
+1:	andi	t0, a2, 16
+	beqz	t0, 1f
+	EX(.Lretry, ld a3, 0(a1))
+	EX(.Lretry, ld a4, 8(a1))
+	EX(.Lretry, sd a3, 0(a0))
+	EX(.Lretry, sd a4, 8(a0))
+	addi	a0, a0, 16
+	addi	a1, a1, 16
+	addi	a2, a2, -16
+1:	andi	t0, a2, 8
+	beqz	t0, 1f
+	EX(.Lretry, ld a3, 0(a1))
+	EX(.Lretry, sd a3, 0(a0))
 	addi	a0, a0, 8
 	addi	a1, a1, 8
 	addi	a2, a2, -8
-	j	.Lshift_word
+1:	andi	t0, a2, 4
+	beqz	t0, 1f
+	EX(.Lretry, lwu a3, 0(a1))
+	EX(.Lretry, sw a3, 0(a0))
+	addi	a0, a0, 4
+	addi	a1, a1, 4
+	addi	a2, a2, -4
+1:	andi	t0, a2, 2
+	beqz	t0, 1f
+	EX(.Lretry, lhu a3, 0(a1))
+	EX(.Lretry, sh a3, 0(a0))
+	addi	a0, a0, 2
+	addi	a1, a1, 2
+	addi	a2, a2, -2
+1:	beqz	a2, .Ldone		/* 0 or 1 byte left */
+	EX(.Lretry, lbu a3, 0(a1))
+	EX(.Lretry, sb a3, 0(a0))
+	li	a2, 0
+	j	.Ldone
 
-.Lretry:				/* a wide access faulted: the handler cleared SUM */
-	csrs	sstatus, t6
-.Lbytes:
-	beqz	a2, .Ldone
-60:	lbu	t0, 0(a1)
-	VMIO_EX(60b, .Ldone)
-61:	sb	t0, 0(a0)
-	VMIO_EX(61b, .Ldone)
+.Lmis:					/* bytes until dst is 8-aligned */
+	andi	t0, a0, 7
+	beqz	t0, .Lshift
+1:	EX(.Ldone, lbu t1, 0(a1))
+	EX(.Ldone, sb t1, 0(a0))
 	addi	a0, a0, 1
 	addi	a1, a1, 1
 	addi	a2, a2, -1
+	andi	t0, a0, 7
+	bnez	t0, 1b
+
+.Lshift:				/* dst aligned, src not: aligned loads, shifts */
+	sltiu	t0, a2, 8
+	bnez	t0, .Lbytes
+	andi	t0, a1, 7
+	slli	t4, t0, 3		/* right shift: 8 * (src & 7), never 0 */
+	neg	t5, t4			/* left shift: 64 - that, modulo 64 */
+	andi	a6, a1, -8
+	EX(.Lretry, ld a3, 0(a6))	/* holds src[0], which the copy needs */
+	addi	a2, a2, -128
+	bltz	a2, .Lshift_tail
+	addi	t1, t0, -4		/* src & 7 in {1, 2, 4}: patch instead of merge */
+	beqz	t1, .Lpatch_w
+	addi	t1, t0, -2
+	beqz	t1, .Lpatch_h
+	addi	t1, t0, -1
+	beqz	t1, .Lpatch_b
+
+.Lshift_block:				/* 128 bytes; a3 holds the word at 0(a6) */
+	EX(.Lretry_shift128, ld a4, 8(a6))
+	EX(.Lretry_shift128, ld a5, 16(a6))
+	EX(.Lretry_shift128, ld a7, 24(a6))
+	EX(.Lretry_shift128, ld t0, 32(a6))
+	EX(.Lretry_shift128, ld t1, 40(a6))
+	EX(.Lretry_shift128, ld t2, 48(a6))
+	EX(.Lretry_shift128, ld t3, 56(a6))
+	EX(.Lretry_shift128, ld t6, 64(a6))
+	MERGE	a3, a4, a1, 0, .Lretry_shift128
+	MERGE	a4, a5, a3, 8, .Lretry_shift128
+	MERGE	a5, a7, a4, 16, .Lretry_shift128
+	MERGE	a7, t0, a5, 24, .Lretry_shift128
+	MERGE	t0, t1, a7, 32, .Lretry_shift128
+	MERGE	t1, t2, t0, 40, .Lretry_shift128
+	MERGE	t2, t3, t1, 48, .Lretry_shift128
+	MERGE	t3, t6, t2, 56, .Lretry_shift128
+	EX(.Lretry_shift128, ld a4, 72(a6))	/* second half: t6 holds 64(a6) */
+	EX(.Lretry_shift128, ld a5, 80(a6))
+	EX(.Lretry_shift128, ld a7, 88(a6))
+	EX(.Lretry_shift128, ld t0, 96(a6))
+	EX(.Lretry_shift128, ld t1, 104(a6))
+	EX(.Lretry_shift128, ld t2, 112(a6))
+	EX(.Lretry_shift128, ld t3, 120(a6))
+	EX(.Lretry_shift128, ld a3, 128(a6))
+	MERGE	t6, a4, a1, 64, .Lretry_shift128
+	MERGE	a4, a5, t6, 72, .Lretry_shift128
+	MERGE	a5, a7, a4, 80, .Lretry_shift128
+	MERGE	a7, t0, a5, 88, .Lretry_shift128
+	MERGE	t0, t1, a7, 96, .Lretry_shift128
+	MERGE	t1, t2, t0, 104, .Lretry_shift128
+	MERGE	t2, t3, t1, 112, .Lretry_shift128
+	MERGE	t3, a3, t2, 120, .Lretry_shift128
+	addi	a0, a0, 128
+	addi	a6, a6, 128
+	addi	a2, a2, -128
+	bgez	a2, .Lshift_block
+
+.Lshift_tail:				/* a2 + 128 < 128 bytes; a3 = word at 0(a6) */
+	addi	a2, a2, 128
+	andi	t0, a2, 64
+	beqz	t0, .Lshift_word
+	EX(.Lretry_shift, ld a4, 8(a6))
+	EX(.Lretry_shift, ld a5, 16(a6))
+	EX(.Lretry_shift, ld a7, 24(a6))
+	EX(.Lretry_shift, ld t0, 32(a6))
+	EX(.Lretry_shift, ld t1, 40(a6))
+	EX(.Lretry_shift, ld t2, 48(a6))
+	EX(.Lretry_shift, ld t3, 56(a6))
+	EX(.Lretry_shift, ld t6, 64(a6))
+	MERGE	a3, a4, a1, 0, .Lretry_shift
+	MERGE	a4, a5, a3, 8, .Lretry_shift
+	MERGE	a5, a7, a4, 16, .Lretry_shift
+	MERGE	a7, t0, a5, 24, .Lretry_shift
+	MERGE	t0, t1, a7, 32, .Lretry_shift
+	MERGE	t1, t2, t0, 40, .Lretry_shift
+	MERGE	t2, t3, t1, 48, .Lretry_shift
+	MERGE	t3, t6, t2, 56, .Lretry_shift
+	mv	a3, t6
+	addi	a0, a0, 64
+	addi	a6, a6, 64
+	addi	a2, a2, -64
+.Lshift_word:				/* 8 bytes a turn */
+	sltiu	t0, a2, 8
+	bnez	t0, .Lshift_end
+	EX(.Lretry_shift, ld a4, 8(a6))
+	MERGE	a3, a4, t0, 0, .Lretry_shift
+	mv	a3, a4
+	addi	a0, a0, 8
+	addi	a6, a6, 8
+	addi	a2, a2, -8
+	j	.Lshift_word
+.Lshift_end:				/* src for the last bytes */
+	srli	t0, t4, 3
+	add	a1, a6, t0
 	j	.Lbytes
 
+	/*
+	 * src & 7 = 1, 2 or 4: the top 1, 2 or 4 bytes of each dst word are
+	 * the low bytes of the next src word as they are, so each word is
+	 * (w >> r) stored whole, then those bytes patched by one aligned sb,
+	 * sh or sw of the next word: 4 instructions a word instead of 5.
+	 * The patch lands in the word just stored (same page), after every
+	 * load of its half, so it cannot be cut off by a fault.
+	 */
+PATCH_LOOP	.Lpatch_b, sb, 7
+PATCH_LOOP	.Lpatch_h, sh, 6
+PATCH_LOOP	.Lpatch_w, sw, 4
+
+.Lretry_shift128:			/* a fault in a 128-byte shift turn */
+	addi	a2, a2, 128
+.Lretry_shift:				/* a fault in a shift step: a1 from a6 */
+	srli	t0, t4, 3
+	add	a1, a6, t0
+	j	.Lretry
+.Lretry128:				/* a fault in a 128-byte block */
+	addi	a2, a2, 128
+.Lretry:				/* a wide access faulted: the handler cleared SUM */
+	li	t6, SSTATUS_SUM
+	csrs	sstatus, t6
+.Lbytes:
+	beqz	a2, .Ldone
+1:	EX(.Ldone, lbu t0, 0(a1))
+	EX(.Ldone, sb t0, 0(a0))
+	addi	a0, a0, 1
+	addi	a1, a1, 1
+	addi	a2, a2, -1
+	bnez	a2, 1b
+
 .Ldone:					/* also where a byte access resumes after a fault */
+	li	t6, SSTATUS_SUM
 	csrc	sstatus, t6
 	mv	a0, a2
 	ret

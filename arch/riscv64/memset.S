@@ -2,15 +2,18 @@
  * size_t __memset_fallible(void *dst, int byte, size_t len)
  *
  *   a0  dst, advanced only past committed bytes
- *   a1  the byte (low 8 bits of the argument)
- *   a2  bytes not yet set; returned in a0
- *   t1  the byte in all eight lanes     t3  loop bound     t6  SSTATUS_SUM
+ *   a1  the byte (low 8 bits of the argument), then in all eight lanes
+ *   a2  bytes not yet set, returned in a0; in the 128-byte loop it is kept
+ *       128 low (the loop runs while it is >= 0)
+ *   t0  scratch     t6  SSTATUS_SUM
  *
- * Bytes until dst is 8-aligned, 64-byte blocks of aligned stores, single
- * aligned words, then bytes.  A fault in a wide store resumes bytewise at
- * the committed position (a block rewrites the same bytes), so the fill
- * stops exactly at the first inaccessible byte and nothing past it is
- * written.  No store is misaligned (see memcpy.S).
+ * Short fills (len < 8) go bytewise.  Otherwise aligned 1-, 2- and 4-byte
+ * stores until dst is 8-aligned, 128-byte blocks of sixteen aligned sd,
+ * then one aligned store each for the 64, 32, 16, 8, 4, 2, 1 bits of what
+ * is left.  A fault in a wide store resumes bytewise at the committed
+ * position (a block rewrites the same bytes), so the fill stops exactly at
+ * the first inaccessible byte and nothing past it is written.  No store is
+ * misaligned (see memcpy.S).
  */
 #include "asm.h"
 
@@ -19,66 +22,112 @@ FUNC(__memset_fallible)
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
 	andi	a1, a1, 0xff
-	li	t3, 16
-	bltu	a2, t3, .Lbytes		/* short: bytewise only */
+	sltiu	t0, a2, 8
+	bnez	t0, .Lbytes		/* short: bytewise only */
+	slli	t0, a1, 8		/* the byte in all eight lanes */
+	or	a1, a1, t0
+	slli	t0, a1, 16
+	or	a1, a1, t0
+	slli	t0, a1, 32
+	or	a1, a1, t0
 
-.Lhead:					/* bytes until dst is 8-aligned */
-	andi	t0, a0, 7
-	beqz	t0, .Laligned
-1:	sb	a1, 0(a0)
-	VMIO_EX(1b, .Ldone)
+	andi	t0, a0, 1		/* 1-, 2-, 4-byte steps: dst 8-aligned */
+	beqz	t0, 1f
+	EX(.Ldone, sb a1, 0(a0))
 	addi	a0, a0, 1
 	addi	a2, a2, -1
-	j	.Lhead
+1:	andi	t0, a0, 2
+	beqz	t0, 1f
+	EX(.Lretry, sh a1, 0(a0))
+	addi	a0, a0, 2
+	addi	a2, a2, -2
+1:	andi	t0, a0, 4
+	beqz	t0, 1f
+	EX(.Lretry, sw a1, 0(a0))
+	addi	a0, a0, 4
+	addi	a2, a2, -4
+1:	addi	a2, a2, -128
+	bltz	a2, .Ltail
 
-.Laligned:
-	slli	t0, a1, 8
-	or	t1, a1, t0
-	slli	t0, t1, 16
-	or	t1, t1, t0
-	slli	t0, t1, 32
-	or	t1, t1, t0
-	li	t3, 64
-	bltu	a2, t3, .Lwords
-.Lblock:
-10:	sd	t1, 0(a0)
-	VMIO_EX(10b, .Lretry)
-11:	sd	t1, 8(a0)
-	VMIO_EX(11b, .Lretry)
-12:	sd	t1, 16(a0)
-	VMIO_EX(12b, .Lretry)
-13:	sd	t1, 24(a0)
-	VMIO_EX(13b, .Lretry)
-14:	sd	t1, 32(a0)
-	VMIO_EX(14b, .Lretry)
-15:	sd	t1, 40(a0)
-	VMIO_EX(15b, .Lretry)
-16:	sd	t1, 48(a0)
-	VMIO_EX(16b, .Lretry)
-17:	sd	t1, 56(a0)
-	VMIO_EX(17b, .Lretry)
+.Lblock:				/* 128 bytes: sixteen sd */
+	EX(.Lretry128, sd a1, 0(a0))
+	EX(.Lretry128, sd a1, 8(a0))
+	EX(.Lretry128, sd a1, 16(a0))
+	EX(.Lretry128, sd a1, 24(a0))
+	EX(.Lretry128, sd a1, 32(a0))
+	EX(.Lretry128, sd a1, 40(a0))
+	EX(.Lretry128, sd a1, 48(a0))
+	EX(.Lretry128, sd a1, 56(a0))
+	EX(.Lretry128, sd a1, 64(a0))
+	EX(.Lretry128, sd a1, 72(a0))
+	EX(.Lretry128, sd a1, 80(a0))
+	EX(.Lretry128, sd a1, 88(a0))
+	EX(.Lretry128, sd a1, 96(a0))
+	EX(.Lretry128, sd a1, 104(a0))
+	EX(.Lretry128, sd a1, 112(a0))
+	EX(.Lretry128, sd a1, 120(a0))
+	addi	a0, a0, 128
+	addi	a2, a2, -128
+	bgez	a2, .Lblock
+
+.Ltail:					/* a2 + 128 < 128 bytes: one step per bit */
+	addi	a2, a2, 128
+	andi	t0, a2, 64
+	beqz	t0, 1f
+	EX(.Lretry, sd a1, 0(a0))
+	EX(.Lretry, sd a1, 8(a0))
+	EX(.Lretry, sd a1, 16(a0))
+	EX(.Lretry, sd a1, 24(a0))
+	EX(.Lretry, sd a1, 32(a0))
+	EX(.Lretry, sd a1, 40(a0))
+	EX(.Lretry, sd a1, 48(a0))
+	EX(.Lretry, sd a1, 56(a0))
 	addi	a0, a0, 64
 	addi	a2, a2, -64
-	bgeu	a2, t3, .Lblock
-
-.Lwords:
-	li	t3, 8
-	bltu	a2, t3, .Lbytes
-20:	sd	t1, 0(a0)
-	VMIO_EX(20b, .Lretry)
+1:	andi	t0, a2, 32
+	beqz	t0, 1f
+	EX(.Lretry, sd a1, 0(a0))
+	EX(.Lretry, sd a1, 8(a0))
+	EX(.Lretry, sd a1, 16(a0))
+	EX(.Lretry, sd a1, 24(a0))
+	addi	a0, a0, 32
+	addi	a2, a2, -32
+1:	andi	t0, a2, 16
+	beqz	t0, 1f
+	EX(.Lretry, sd a1, 0(a0))
+	EX(.Lretry, sd a1, 8(a0))
+	addi	a0, a0, 16
+	addi	a2, a2, -16
+1:	andi	t0, a2, 8
+	beqz	t0, 1f
+	EX(.Lretry, sd a1, 0(a0))
 	addi	a0, a0, 8
 	addi	a2, a2, -8
-	j	.Lwords
+1:	andi	t0, a2, 4
+	beqz	t0, 1f
+	EX(.Lretry, sw a1, 0(a0))
+	addi	a0, a0, 4
+	addi	a2, a2, -4
+1:	andi	t0, a2, 2
+	beqz	t0, 1f
+	EX(.Lretry, sh a1, 0(a0))
+	addi	a0, a0, 2
+	addi	a2, a2, -2
+1:	beqz	a2, .Ldone		/* 0 or 1 byte left */
+	EX(.Ldone, sb a1, 0(a0))
+	li	a2, 0
+	j	.Ldone
 
+.Lretry128:				/* a fault in a 128-byte block */
+	addi	a2, a2, 128
 .Lretry:				/* a wide store faulted: the handler cleared SUM */
 	csrs	sstatus, t6
 .Lbytes:
 	beqz	a2, .Ldone
-30:	sb	a1, 0(a0)
-	VMIO_EX(30b, .Ldone)
+1:	EX(.Ldone, sb a1, 0(a0))
 	addi	a0, a0, 1
 	addi	a2, a2, -1
-	j	.Lbytes
+	bnez	a2, 1b
 
 .Ldone:					/* also where a byte store resumes after a fault */
 	csrc	sstatus, t6
