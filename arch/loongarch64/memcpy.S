@@ -1,105 +1,155 @@
 /*
  * size_t __memcpy_fallible(void *dst, const void *src, size_t len)
  *
- *   a0  dst, advanced as bytes are committed
+ *   a0  dst, advanced only past committed bytes
  *   a1  src, advanced with dst
- *   a2  bytes not yet copied; returned in a0
- *   a3  scratch (loop tests)
- *   t0-t7  data in flight
+ *   a2  bytes not yet copied, returned in a0; in the 128-byte loop it is
+ *       kept 128 low (the loop runs while it is >= 0)
+ *   a3  scratch (tests)      t0-t7  data in flight
  *
- * Shape: a byte head until dst is 8-byte aligned, 64 bytes a step (eight
- * ld.d then eight aligned st.d), 8 bytes a step, a byte tail.  LoongArch
- * (la464) loads from misaligned addresses, so src needs no shifting; the
- * stores are aligned, so none straddles a page.  a0/a1/a2 move only after
- * a whole step is stored: a fault in a wide access resumes at .Lretry,
- * which redoes that step bytewise and stops at the first byte access that
- * faults.  The count is then exact and no byte past it was written.
+ * Short copies (len < 8) go bytewise.  Otherwise 1-, 2- and 4-byte steps
+ * until dst is 8-aligned, 128-byte blocks (two halves of eight ld.d then
+ * eight st.d), then one step each for the 64, 32, 16, 8, 4, 2, 1 bits of
+ * what is left.  LoongArch (la464, and QEMU) loads from misaligned
+ * addresses, so src needs no shifting whatever its alignment; every store
+ * is aligned, so none straddles a page.
+ *
+ * Within a step the loads of a half come before its stores, and stores go
+ * upwards, so whatever a step stores lies below the first byte it could not
+ * reach.  A fault in a wide access (a misaligned load that reaches into an
+ * inaccessible page faults as a whole) resumes bytewise at a0/a1/a2, the
+ * last committed position, re-storing what the step already wrote with the
+ * same values: the count is exact and no byte past it is written.
  */
 #include "asm.h"
 
+/* Eight ld.d from off(a1), then eight aligned st.d to off(a0). */
+.macro COPY64 off, fixup
+	EX(\fixup, ld.d $t0, $a1, \off)
+	EX(\fixup, ld.d $t1, $a1, \off + 8)
+	EX(\fixup, ld.d $t2, $a1, \off + 16)
+	EX(\fixup, ld.d $t3, $a1, \off + 24)
+	EX(\fixup, ld.d $t4, $a1, \off + 32)
+	EX(\fixup, ld.d $t5, $a1, \off + 40)
+	EX(\fixup, ld.d $t6, $a1, \off + 48)
+	EX(\fixup, ld.d $t7, $a1, \off + 56)
+	EX(\fixup, st.d $t0, $a0, \off)
+	EX(\fixup, st.d $t1, $a0, \off + 8)
+	EX(\fixup, st.d $t2, $a0, \off + 16)
+	EX(\fixup, st.d $t3, $a0, \off + 24)
+	EX(\fixup, st.d $t4, $a0, \off + 32)
+	EX(\fixup, st.d $t5, $a0, \off + 40)
+	EX(\fixup, st.d $t6, $a0, \off + 48)
+	EX(\fixup, st.d $t7, $a0, \off + 56)
+.endm
+
 	.text
 FUNC(__memcpy_fallible)
-	sltui	$a3, $a2, 16		/* short copies: bytewise */
-	bnez	$a3, .Lretry
-.Lhead:
-	andi	$a3, $a0, 7
-	beqz	$a3, .Lblocks
-1:	ld.bu	$t0, $a1, 0
-	VMIO_EX(1b, .Ldone)
-2:	st.b	$t0, $a0, 0
-	VMIO_EX(2b, .Ldone)
+	sltui	$a3, $a2, 8
+	bnez	$a3, .Lbytes		/* short: bytewise only */
+
+	andi	$a3, $a0, 1		/* 1-, 2-, 4-byte steps: dst 8-aligned */
+	beqz	$a3, 1f
+	EX(.Ldone, ld.bu $t0, $a1, 0)
+	EX(.Ldone, st.b $t0, $a0, 0)
 	addi.d	$a0, $a0, 1
 	addi.d	$a1, $a1, 1
 	addi.d	$a2, $a2, -1
-	b	.Lhead
+1:	andi	$a3, $a0, 2
+	beqz	$a3, 1f
+	EX(.Lretry, ld.hu $t0, $a1, 0)
+	EX(.Lretry, st.h $t0, $a0, 0)
+	addi.d	$a0, $a0, 2
+	addi.d	$a1, $a1, 2
+	addi.d	$a2, $a2, -2
+1:	andi	$a3, $a0, 4
+	beqz	$a3, 1f
+	EX(.Lretry, ld.wu $t0, $a1, 0)
+	EX(.Lretry, st.w $t0, $a0, 0)
+	addi.d	$a0, $a0, 4
+	addi.d	$a1, $a1, 4
+	addi.d	$a2, $a2, -4
+1:	addi.d	$a2, $a2, -128
+	blt	$a2, $zero, .Ltail
 
-.Lblocks:
-	sltui	$a3, $a2, 64
-	bnez	$a3, .Lwords
-.Lblock:
-10:	ld.d	$t0, $a1, 0
-	VMIO_EX(10b, .Lretry)
-11:	ld.d	$t1, $a1, 8
-	VMIO_EX(11b, .Lretry)
-12:	ld.d	$t2, $a1, 16
-	VMIO_EX(12b, .Lretry)
-13:	ld.d	$t3, $a1, 24
-	VMIO_EX(13b, .Lretry)
-14:	ld.d	$t4, $a1, 32
-	VMIO_EX(14b, .Lretry)
-15:	ld.d	$t5, $a1, 40
-	VMIO_EX(15b, .Lretry)
-16:	ld.d	$t6, $a1, 48
-	VMIO_EX(16b, .Lretry)
-17:	ld.d	$t7, $a1, 56
-	VMIO_EX(17b, .Lretry)
-20:	st.d	$t0, $a0, 0
-	VMIO_EX(20b, .Lretry)
-21:	st.d	$t1, $a0, 8
-	VMIO_EX(21b, .Lretry)
-22:	st.d	$t2, $a0, 16
-	VMIO_EX(22b, .Lretry)
-23:	st.d	$t3, $a0, 24
-	VMIO_EX(23b, .Lretry)
-24:	st.d	$t4, $a0, 32
-	VMIO_EX(24b, .Lretry)
-25:	st.d	$t5, $a0, 40
-	VMIO_EX(25b, .Lretry)
-26:	st.d	$t6, $a0, 48
-	VMIO_EX(26b, .Lretry)
-27:	st.d	$t7, $a0, 56
-	VMIO_EX(27b, .Lretry)
+.Lblock:				/* 128 bytes a turn */
+	COPY64	0, .Lretry128
+	COPY64	64, .Lretry128
+	addi.d	$a0, $a0, 128
+	addi.d	$a1, $a1, 128
+	addi.d	$a2, $a2, -128
+	bge	$a2, $zero, .Lblock
+
+.Ltail:					/* a2 + 128 < 128 bytes: one step per bit */
+	addi.d	$a2, $a2, 128
+	andi	$a3, $a2, 64
+	beqz	$a3, 1f
+	COPY64	0, .Lretry
 	addi.d	$a0, $a0, 64
 	addi.d	$a1, $a1, 64
 	addi.d	$a2, $a2, -64
-	sltui	$a3, $a2, 64
-	beqz	$a3, .Lblock
-
-.Lwords:
-	sltui	$a3, $a2, 8
-	bnez	$a3, .Lretry
-30:	ld.d	$t0, $a1, 0
-	VMIO_EX(30b, .Lretry)
-31:	st.d	$t0, $a0, 0
-	VMIO_EX(31b, .Lretry)
+1:	andi	$a3, $a2, 32
+	beqz	$a3, 1f
+	EX(.Lretry, ld.d $t0, $a1, 0)
+	EX(.Lretry, ld.d $t1, $a1, 8)
+	EX(.Lretry, ld.d $t2, $a1, 16)
+	EX(.Lretry, ld.d $t3, $a1, 24)
+	EX(.Lretry, st.d $t0, $a0, 0)
+	EX(.Lretry, st.d $t1, $a0, 8)
+	EX(.Lretry, st.d $t2, $a0, 16)
+	EX(.Lretry, st.d $t3, $a0, 24)
+	addi.d	$a0, $a0, 32
+	addi.d	$a1, $a1, 32
+	addi.d	$a2, $a2, -32
+1:	andi	$a3, $a2, 16
+	beqz	$a3, 1f
+	EX(.Lretry, ld.d $t0, $a1, 0)
+	EX(.Lretry, ld.d $t1, $a1, 8)
+	EX(.Lretry, st.d $t0, $a0, 0)
+	EX(.Lretry, st.d $t1, $a0, 8)
+	addi.d	$a0, $a0, 16
+	addi.d	$a1, $a1, 16
+	addi.d	$a2, $a2, -16
+1:	andi	$a3, $a2, 8
+	beqz	$a3, 1f
+	EX(.Lretry, ld.d $t0, $a1, 0)
+	EX(.Lretry, st.d $t0, $a0, 0)
 	addi.d	$a0, $a0, 8
 	addi.d	$a1, $a1, 8
 	addi.d	$a2, $a2, -8
-	b	.Lwords
+1:	andi	$a3, $a2, 4
+	beqz	$a3, 1f
+	EX(.Lretry, ld.wu $t0, $a1, 0)
+	EX(.Lretry, st.w $t0, $a0, 0)
+	addi.d	$a0, $a0, 4
+	addi.d	$a1, $a1, 4
+	addi.d	$a2, $a2, -4
+1:	andi	$a3, $a2, 2
+	beqz	$a3, 1f
+	EX(.Lretry, ld.hu $t0, $a1, 0)
+	EX(.Lretry, st.h $t0, $a0, 0)
+	addi.d	$a0, $a0, 2
+	addi.d	$a1, $a1, 2
+	addi.d	$a2, $a2, -2
+1:	beqz	$a2, .Ldone		/* 0 or 1 byte left */
+	EX(.Ldone, ld.bu $t0, $a1, 0)
+	EX(.Ldone, st.b $t0, $a0, 0)
+	move	$a2, $zero
+	b	.Ldone
 
-	/* The byte tail, and the bytewise retry after a wide fault. */
-.Lretry:
+.Lretry128:				/* a fault in a 128-byte block */
+	addi.d	$a2, $a2, 128
+.Lretry:				/* a wide access faulted: redo bytewise */
+.Lbytes:
 	beqz	$a2, .Ldone
-40:	ld.bu	$t0, $a1, 0
-	VMIO_EX(40b, .Ldone)
-41:	st.b	$t0, $a0, 0
-	VMIO_EX(41b, .Ldone)
+1:	EX(.Ldone, ld.bu $t0, $a1, 0)
+	EX(.Ldone, st.b $t0, $a0, 0)
 	addi.d	$a0, $a0, 1
 	addi.d	$a1, $a1, 1
 	addi.d	$a2, $a2, -1
-	b	.Lretry
+	bnez	$a2, 1b
 
-.Ldone:
+.Ldone:					/* also where a byte access resumes after a fault */
 	move	$a0, $a2
 	ret
 ENDFUNC(__memcpy_fallible)

@@ -1,15 +1,18 @@
 /*
  * size_t __memset_fallible(void *dst, int byte, size_t len)
  *
- *   a0  dst, advanced as bytes are committed
+ *   a0  dst, advanced only past committed bytes
  *   a1  byte, widened to eight copies of its low 8 bits
- *   a2  bytes not yet set; returned in a0
- *   a3  scratch (loop tests)
+ *   a2  bytes not yet set, returned in a0; in the 128-byte loop it is kept
+ *       128 low (the loop runs while it is >= 0)
+ *   a3  scratch (tests)
  *
- * Same shape as memcpy.S: byte head to 8-byte alignment, 64 bytes a step
- * of aligned st.d, 8 bytes a step, byte tail.  A fault in a wide store
- * resumes at .Lretry, which redoes the step bytewise until a byte store
- * faults, so the count is exact.
+ * Same shape as memcpy.S: short fills (len < 8) bytewise; otherwise
+ * aligned 1-, 2-, 4-byte stores until dst is 8-aligned, 128-byte blocks of
+ * sixteen st.d, then one aligned step each for the 64, 32, 16, 8, 4, 2, 1
+ * bits of what is left.  A fault in a wide store resumes bytewise at the
+ * committed position (a block rewrites the same bytes), so the count is
+ * exact and nothing past it is written.
  */
 #include "asm.h"
 
@@ -18,61 +21,107 @@ FUNC(__memset_fallible)
 	bstrins.d	$a1, $a1, 15, 8	/* byte -> 8 copies (st.b uses the low 8) */
 	bstrins.d	$a1, $a1, 31, 16
 	bstrins.d	$a1, $a1, 63, 32
-	sltui	$a3, $a2, 16		/* short fills: bytewise */
-	bnez	$a3, .Lretry
-.Lhead:
-	andi	$a3, $a0, 7
-	beqz	$a3, .Lblocks
-1:	st.b	$a1, $a0, 0
-	VMIO_EX(1b, .Ldone)
+	sltui	$a3, $a2, 8
+	bnez	$a3, .Lbytes		/* short: bytewise only */
+
+	andi	$a3, $a0, 1		/* 1-, 2-, 4-byte steps: dst 8-aligned */
+	beqz	$a3, 1f
+	EX(.Ldone, st.b $a1, $a0, 0)
 	addi.d	$a0, $a0, 1
 	addi.d	$a2, $a2, -1
-	b	.Lhead
+1:	andi	$a3, $a0, 2
+	beqz	$a3, 1f
+	EX(.Lretry, st.h $a1, $a0, 0)
+	addi.d	$a0, $a0, 2
+	addi.d	$a2, $a2, -2
+1:	andi	$a3, $a0, 4
+	beqz	$a3, 1f
+	EX(.Lretry, st.w $a1, $a0, 0)
+	addi.d	$a0, $a0, 4
+	addi.d	$a2, $a2, -4
+1:	addi.d	$a2, $a2, -128
+	blt	$a2, $zero, .Ltail
 
-.Lblocks:
-	sltui	$a3, $a2, 64
-	bnez	$a3, .Lwords
-.Lblock:
-20:	st.d	$a1, $a0, 0
-	VMIO_EX(20b, .Lretry)
-21:	st.d	$a1, $a0, 8
-	VMIO_EX(21b, .Lretry)
-22:	st.d	$a1, $a0, 16
-	VMIO_EX(22b, .Lretry)
-23:	st.d	$a1, $a0, 24
-	VMIO_EX(23b, .Lretry)
-24:	st.d	$a1, $a0, 32
-	VMIO_EX(24b, .Lretry)
-25:	st.d	$a1, $a0, 40
-	VMIO_EX(25b, .Lretry)
-26:	st.d	$a1, $a0, 48
-	VMIO_EX(26b, .Lretry)
-27:	st.d	$a1, $a0, 56
-	VMIO_EX(27b, .Lretry)
+.Lblock:				/* 128 bytes: sixteen st.d */
+	EX(.Lretry128, st.d $a1, $a0, 0)
+	EX(.Lretry128, st.d $a1, $a0, 8)
+	EX(.Lretry128, st.d $a1, $a0, 16)
+	EX(.Lretry128, st.d $a1, $a0, 24)
+	EX(.Lretry128, st.d $a1, $a0, 32)
+	EX(.Lretry128, st.d $a1, $a0, 40)
+	EX(.Lretry128, st.d $a1, $a0, 48)
+	EX(.Lretry128, st.d $a1, $a0, 56)
+	EX(.Lretry128, st.d $a1, $a0, 64)
+	EX(.Lretry128, st.d $a1, $a0, 72)
+	EX(.Lretry128, st.d $a1, $a0, 80)
+	EX(.Lretry128, st.d $a1, $a0, 88)
+	EX(.Lretry128, st.d $a1, $a0, 96)
+	EX(.Lretry128, st.d $a1, $a0, 104)
+	EX(.Lretry128, st.d $a1, $a0, 112)
+	EX(.Lretry128, st.d $a1, $a0, 120)
+	addi.d	$a0, $a0, 128
+	addi.d	$a2, $a2, -128
+	bge	$a2, $zero, .Lblock
+
+.Ltail:					/* a2 + 128 < 128 bytes: one step per bit */
+	addi.d	$a2, $a2, 128
+	andi	$a3, $a2, 64
+	beqz	$a3, 1f
+	EX(.Lretry, st.d $a1, $a0, 0)
+	EX(.Lretry, st.d $a1, $a0, 8)
+	EX(.Lretry, st.d $a1, $a0, 16)
+	EX(.Lretry, st.d $a1, $a0, 24)
+	EX(.Lretry, st.d $a1, $a0, 32)
+	EX(.Lretry, st.d $a1, $a0, 40)
+	EX(.Lretry, st.d $a1, $a0, 48)
+	EX(.Lretry, st.d $a1, $a0, 56)
 	addi.d	$a0, $a0, 64
 	addi.d	$a2, $a2, -64
-	sltui	$a3, $a2, 64
-	beqz	$a3, .Lblock
-
-.Lwords:
-	sltui	$a3, $a2, 8
-	bnez	$a3, .Lretry
-30:	st.d	$a1, $a0, 0
-	VMIO_EX(30b, .Lretry)
+1:	andi	$a3, $a2, 32
+	beqz	$a3, 1f
+	EX(.Lretry, st.d $a1, $a0, 0)
+	EX(.Lretry, st.d $a1, $a0, 8)
+	EX(.Lretry, st.d $a1, $a0, 16)
+	EX(.Lretry, st.d $a1, $a0, 24)
+	addi.d	$a0, $a0, 32
+	addi.d	$a2, $a2, -32
+1:	andi	$a3, $a2, 16
+	beqz	$a3, 1f
+	EX(.Lretry, st.d $a1, $a0, 0)
+	EX(.Lretry, st.d $a1, $a0, 8)
+	addi.d	$a0, $a0, 16
+	addi.d	$a2, $a2, -16
+1:	andi	$a3, $a2, 8
+	beqz	$a3, 1f
+	EX(.Lretry, st.d $a1, $a0, 0)
 	addi.d	$a0, $a0, 8
 	addi.d	$a2, $a2, -8
-	b	.Lwords
+1:	andi	$a3, $a2, 4
+	beqz	$a3, 1f
+	EX(.Lretry, st.w $a1, $a0, 0)
+	addi.d	$a0, $a0, 4
+	addi.d	$a2, $a2, -4
+1:	andi	$a3, $a2, 2
+	beqz	$a3, 1f
+	EX(.Lretry, st.h $a1, $a0, 0)
+	addi.d	$a0, $a0, 2
+	addi.d	$a2, $a2, -2
+1:	beqz	$a2, .Ldone		/* 0 or 1 byte left */
+	EX(.Ldone, st.b $a1, $a0, 0)
+	move	$a2, $zero
+	b	.Ldone
 
-	/* The byte tail, and the bytewise retry after a wide fault. */
-.Lretry:
+.Lretry128:				/* a fault in a 128-byte block */
+	addi.d	$a2, $a2, 128
+.Lretry:				/* a wide store faulted: redo bytewise */
+.Lbytes:
 	beqz	$a2, .Ldone
-40:	st.b	$a1, $a0, 0
-	VMIO_EX(40b, .Ldone)
+1:	EX(.Ldone, st.b $a1, $a0, 0)
 	addi.d	$a0, $a0, 1
 	addi.d	$a2, $a2, -1
-	b	.Lretry
+	bnez	$a2, 1b
 
-.Ldone:
+.Ldone:					/* also where a byte store resumes after a fault */
 	move	$a0, $a2
 	ret
 ENDFUNC(__memset_fallible)
