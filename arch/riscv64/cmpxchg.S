@@ -3,12 +3,15 @@
  *                                    uint32_t desired, uint32_t *old)
  *
  *   a0 p, a1 expected, a2 desired, a3 old
- *   t0 value found, t1 sc.w status, t6 SSTATUS_SUM
+ *   t0 value found, t1 value to store, then the sc.w status
+ *   t6 SSTATUS_SUM
  *
  * An lr.w/sc.w loop (both acquire-release) inside the user-access window;
  * either may fault.  Returns 0 with the value found in *old, or
- * VMIO_EFAULT (-14) with *old untouched.  When the value found differs
- * from expected, nothing is stored (so a read-only page does not fault).
+ * VMIO_EFAULT (-14) with *old untouched.  Like x86's lock cmpxchg, a
+ * mismatch still stores (the value found, back in place): the operation
+ * needs write access whatever the outcome, so a read-only page always
+ * gives VMIO_EFAULT, on every ISA.
  */
 #include "asm.h"
 
@@ -20,11 +23,13 @@ FUNC(vmio_arch_cmpxchg_u32_fallible)
 	csrs	sstatus, t6
 1:	lr.w.aqrl	t0, (a0)
 	VMIO_EX_AT(vmio_arch_cmpxchg_u32_fallible, 1b, 4f)
-	bne	t0, a1, 3f
-2:	sc.w.aqrl	t1, a2, (a0)
+	mv	t1, a2
+	beq	t0, a1, 2f
+	mv	t1, t0			/* mismatch: store back what was there */
+2:	sc.w.aqrl	t1, t1, (a0)
 	VMIO_EX_AT(vmio_arch_cmpxchg_u32_fallible, 2b, 4f)
 	bnez	t1, 1b			/* reservation lost: try again */
-3:	csrc	sstatus, t6
+	csrc	sstatus, t6
 	sw	t0, 0(a3)
 	li	a0, 0
 	ret

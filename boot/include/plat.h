@@ -69,6 +69,13 @@ static inline int ureg_page_writable(unsigned i)
 
 uintptr_t plat_user_base(void);
 
+/*
+ * Bare metal: a fresh frame (kernel address) for page i of the region,
+ * zeroed or, for the read-only page, holding plat_ro_byte(); NULL for a
+ * hole.  Out of memory, it says so and exits (boot/common/user_frames.c).
+ */
+void *plat_user_frame(unsigned i);
+
 static inline uint8_t plat_ro_byte(size_t i)
 {
 	return (uint8_t)(i * 131u + 7u);

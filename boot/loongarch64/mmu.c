@@ -55,17 +55,11 @@ static void map_user_region(void)
 	pmd_user[PT_INDEX(base, DIR1_SHIFT)] = pa_of(pte_user);
 	for (unsigned i = 0; i < UREG_PAGES; i++) {
 		uintptr_t va = base + i * LA_PAGE_SIZE;
-		uint8_t *frame;
+		uint8_t *frame = plat_user_frame(i);
 		uint64_t pte;
 
-		if (!ureg_page_mapped(i))
-			continue;
-		frame = plat_frames_alloc(1);
 		if (!frame)
-			plat_exit(2);
-		if (!ureg_page_writable(i))
-			for (size_t b = 0; b < LA_PAGE_SIZE; b++)
-				frame[b] = plat_ro_byte(b);
+			continue;
 		pte = pa_of(frame) | PTE_V | PTE_PLV3 | PTE_MAT_CC;
 		if (ureg_page_writable(i))
 			pte |= PTE_D;

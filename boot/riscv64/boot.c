@@ -76,16 +76,10 @@ static uint64_t find_timebase(const void *dtb)
 static void map_user_region(void)
 {
 	for (unsigned i = 0; i < UREG_PAGES; i++) {
-		uint8_t *frame;
+		uint8_t *frame = plat_user_frame(i);
 
-		if (!ureg_page_mapped(i))
-			continue;
-		frame = plat_frames_alloc(1);
 		if (!frame)
-			riscv_panic("no memory for the user test region");
-		if (!ureg_page_writable(i))
-			for (size_t b = 0; b < PAGE_SIZE; b++)
-				frame[b] = plat_ro_byte(b);
+			continue;
 		mmu_map(USER_BASE + i * PAGE_SIZE, (uintptr_t)frame, PAGE_SIZE,
 			PTE_U | PTE_R | (ureg_page_writable(i) ? PTE_W : 0));
 	}

@@ -71,16 +71,10 @@ void mmu_init(void)
 	/* PML4 slot 0 lets user pages through; the identity map's PDPT entries keep U clear. */
 	boot_pml4[0] |= PTE_U;
 	for (unsigned i = 0; i < UREG_PAGES; i++) {
-		uint8_t *frame;
+		uint8_t *frame = plat_user_frame(i);
 
-		if (!ureg_page_mapped(i))
-			continue;
-		frame = plat_frames_alloc(1);
 		if (!frame)
-			boot_panic("out of memory for the user region");
-		if (!ureg_page_writable(i))
-			for (size_t b = 0; b < PAGE_SIZE; b++)
-				frame[b] = plat_ro_byte(b);
+			continue;
 		map_user_page(USER_BASE + i * PAGE_SIZE, (uintptr_t)frame,
 			      ureg_page_writable(i) ? PTE_W : 0);
 	}

@@ -3,7 +3,7 @@
 #include "vmio/arch.h"
 #include "vmio/panic.h"
 
-struct vm_range range_kernel(uintptr_t ptr, size_t len)
+struct vm_range vmio_range_kernel(uintptr_t ptr, size_t len)
 {
 	struct vm_range x = { ptr, ptr + len };
 
@@ -14,7 +14,7 @@ struct vm_range range_kernel(uintptr_t ptr, size_t len)
 	return x;
 }
 
-int range_user(struct vm_range *out, uintptr_t ptr, size_t len)
+int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len)
 {
 	if (ptr < VMIO_USER_START || ptr > VMIO_USER_END || len > VMIO_USER_END - ptr)
 		return VMIO_EINVAL;
@@ -25,12 +25,12 @@ int range_user(struct vm_range *out, uintptr_t ptr, size_t len)
 
 struct vm_reader vm_reader_from_kernel_space(const void *ptr, size_t len)
 {
-	return (struct vm_reader){ range_kernel((uintptr_t)ptr, len) };
+	return (struct vm_reader){ vmio_range_kernel((uintptr_t)ptr, len) };
 }
 
 struct vm_writer vm_writer_from_kernel_space(void *ptr, size_t len)
 {
-	return (struct vm_writer){ range_kernel((uintptr_t)ptr, len) };
+	return (struct vm_writer){ vmio_range_kernel((uintptr_t)ptr, len) };
 }
 
 struct vm_reader vm_reader_from_bytes(const void *buf, size_t len)
@@ -45,12 +45,12 @@ struct vm_writer vm_writer_from_bytes(void *buf, size_t len)
 
 int vm_freader_from_user_space(struct vm_freader *out, const void *ptr, size_t len)
 {
-	return range_user(&out->r, (uintptr_t)ptr, len);
+	return vmio_range_user(&out->r, (uintptr_t)ptr, len);
 }
 
 int vm_fwriter_from_user_space(struct vm_fwriter *out, void *ptr, size_t len)
 {
-	return range_user(&out->r, (uintptr_t)ptr, len);
+	return vmio_range_user(&out->r, (uintptr_t)ptr, len);
 }
 
 struct vm_freader vm_reader_to_fallible(struct vm_reader r)

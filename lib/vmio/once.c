@@ -16,7 +16,7 @@ static int once_check(const struct vm_range *x, size_t size, int fallible)
 	return 0;
 }
 
-int range_load_once(struct vm_range *x, void *val, size_t size, int fallible)
+int vmio_range_load_once(struct vm_range *x, void *val, size_t size, int fallible)
 {
 	const void *p = (const void *)x->cursor;
 	uint64_t v = 0;
@@ -50,7 +50,7 @@ int range_load_once(struct vm_range *x, void *val, size_t size, int fallible)
 	return 0;
 }
 
-int range_store_once(struct vm_range *x, const void *val, size_t size, int fallible)
+int vmio_range_store_once(struct vm_range *x, const void *val, size_t size, int fallible)
 {
 	void *p = (void *)x->cursor;
 	uint64_t v = vmio_pod_once_load(val, size);
@@ -81,20 +81,20 @@ int range_store_once(struct vm_range *x, const void *val, size_t size, int falli
 
 int vm_reader_read_once_n(struct vm_reader *r, void *val, size_t size)
 {
-	return range_load_once(&r->r, val, size, 0);
+	return vmio_range_load_once(&r->r, val, size, 0);
 }
 
 int vm_writer_write_once_n(struct vm_writer *w, const void *val, size_t size)
 {
-	return range_store_once(&w->r, val, size, 0);
+	return vmio_range_store_once(&w->r, val, size, 0);
 }
 
 int vm_freader_read_once_n(struct vm_freader *r, void *val, size_t size)
 {
-	return range_load_once(&r->r, val, size, 1);
+	return vmio_range_load_once(&r->r, val, size, 1);
 }
 
 int vm_fwriter_write_once_n(struct vm_fwriter *w, const void *val, size_t size)
 {
-	return range_store_once(&w->r, val, size, 1);
+	return vmio_range_store_once(&w->r, val, size, 1);
 }

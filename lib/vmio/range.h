@@ -15,17 +15,17 @@ static inline size_t min_size(size_t a, size_t b)
 }
 
 /* [ptr, ptr+len) as a range, or an empty one (after a panic) if it wraps. */
-struct vm_range range_kernel(uintptr_t ptr, size_t len);
+struct vm_range vmio_range_kernel(uintptr_t ptr, size_t len);
 
 /* 0 and *out set when [ptr, ptr+len) is user memory, else VMIO_EINVAL. */
-int range_user(struct vm_range *out, uintptr_t ptr, size_t len);
+int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len);
 
 /* Copy min(left of src, left of dst) bytes with the fallible copy, advance
  * both by the count done; 0 or VMIO_EFAULT, *n the count. */
-int range_copy(struct vm_range *dst, struct vm_range *src, size_t *n);
+int vmio_range_copy(struct vm_range *dst, struct vm_range *src, size_t *n);
 
 /* One once-access of size bytes at x's cursor; see vm_*_once_n. */
-int range_load_once(struct vm_range *x, void *val, size_t size, int fallible);
-int range_store_once(struct vm_range *x, const void *val, size_t size, int fallible);
+int vmio_range_load_once(struct vm_range *x, void *val, size_t size, int fallible);
+int vmio_range_store_once(struct vm_range *x, const void *val, size_t size, int fallible);
 
 #endif

@@ -3,7 +3,7 @@
 #include "vmio/arch.h"
 #include "vmio/panic.h"
 
-int range_copy(struct vm_range *dst, struct vm_range *src, size_t *n)
+int vmio_range_copy(struct vm_range *dst, struct vm_range *src, size_t *n)
 {
 	size_t len = min_size(range_left(dst), range_left(src));
 	size_t done = len;
@@ -22,7 +22,7 @@ size_t vm_reader_read(struct vm_reader *r, struct vm_writer *w)
 {
 	size_t n;
 
-	range_copy(&w->r, &r->r, &n);
+	vmio_range_copy(&w->r, &r->r, &n);
 	return n;
 }
 
@@ -33,32 +33,32 @@ size_t vm_writer_write(struct vm_writer *w, struct vm_reader *r)
 
 int vm_freader_read_fallible_to(struct vm_freader *r, struct vm_writer *w, size_t *n)
 {
-	return range_copy(&w->r, &r->r, n);
+	return vmio_range_copy(&w->r, &r->r, n);
 }
 
 int vm_freader_read_fallible_to_f(struct vm_freader *r, struct vm_fwriter *w, size_t *n)
 {
-	return range_copy(&w->r, &r->r, n);
+	return vmio_range_copy(&w->r, &r->r, n);
 }
 
 int vm_reader_read_fallible(struct vm_reader *r, struct vm_fwriter *w, size_t *n)
 {
-	return range_copy(&w->r, &r->r, n);
+	return vmio_range_copy(&w->r, &r->r, n);
 }
 
 int vm_fwriter_write_fallible_from(struct vm_fwriter *w, struct vm_reader *r, size_t *n)
 {
-	return range_copy(&w->r, &r->r, n);
+	return vmio_range_copy(&w->r, &r->r, n);
 }
 
 int vm_fwriter_write_fallible_from_f(struct vm_fwriter *w, struct vm_freader *r, size_t *n)
 {
-	return range_copy(&w->r, &r->r, n);
+	return vmio_range_copy(&w->r, &r->r, n);
 }
 
 int vm_writer_write_fallible(struct vm_writer *w, struct vm_freader *r, size_t *n)
 {
-	return range_copy(&w->r, &r->r, n);
+	return vmio_range_copy(&w->r, &r->r, n);
 }
 
 /*
@@ -74,7 +74,7 @@ static int range_val(struct vm_range *x, void *val, size_t size, int to_x)
 
 	if (range_left(x) < size)
 		return VMIO_EINVAL;
-	err = to_x ? range_copy(x, &kernel, &n) : range_copy(&kernel, x, &n);
+	err = to_x ? vmio_range_copy(x, &kernel, &n) : vmio_range_copy(&kernel, x, &n);
 	if (err)
 		x->cursor = start;
 	return err;

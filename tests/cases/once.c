@@ -168,6 +168,11 @@ VT_CASE(cmpxchg_fallible)
 	VT_EQ(old, 0x1234);
 	VT_EQ(vmio_load_u32_fallible(ro, &v), 0);
 	VT_EQ(v, ro_val);
+	/* A comparison that fails needs write access too, on every ISA. */
+	VT_EQ(vmio_cmpxchg_u32_fallible(ro, ro_val + 1, 0, &old), VMIO_EFAULT);
+	VT_EQ(old, 0x1234);
+	VT_EQ(vmio_load_u32_fallible(ro, &v), 0);
+	VT_EQ(v, ro_val);
 	VT_EQ(vmio_cmpxchg_u32_fallible((uint32_t *)((uint8_t *)u + 2), 7, 1, &old),
 	      VMIO_EINVAL);
 	ureg_restore((uint8_t *)u, 4);
