@@ -17,8 +17,9 @@
  *   each dst word is stored as (w >> r) and its top bytes patched with one
  *   sb/sh/sw of the next word (ld, srl, sd, patch: 4 a word).  Otherwise
  *   words are merged, (w >> r) | (next << l) (ld, srl, sll, or, sd: 5 a
- *   word).  Then 64 bytes, words, bytes, merged.  Every word loaded holds
- *   a byte the copy needs, so no load reaches a page the copy would not.
+ *   word).  Then merged steps of 64, 32, 16 and 8 bytes, then bytes.
+ *   Every word loaded holds a byte the copy needs, so no load reaches a
+ *   page the copy would not.
  * No access is ever misaligned: OpenSBI emulates misaligned ones byte by
  * byte, and such a store could land in part before faulting.
  *
@@ -326,16 +327,38 @@ FUNC(__memcpy_fallible)
 	addi	a0, a0, 64
 	addi	a6, a6, 64
 	addi	a2, a2, -64
-.Lshift_word:				/* 8 bytes a turn */
-	sltiu	t0, a2, 8
-	bnez	t0, .Lshift_end
+.Lshift_word:				/* a2 < 64: steps of 32, 16, 8 bytes */
+	andi	t0, a2, 32
+	beqz	t0, 1f
+	EX(.Lretry_shift, ld a4, 8(a6))
+	EX(.Lretry_shift, ld a5, 16(a6))
+	EX(.Lretry_shift, ld a7, 24(a6))
+	EX(.Lretry_shift, ld t1, 32(a6))
+	MERGE	a3, a4, t0, 0, .Lretry_shift
+	MERGE	a4, a5, t0, 8, .Lretry_shift
+	MERGE	a5, a7, t0, 16, .Lretry_shift
+	MERGE	a7, t1, t0, 24, .Lretry_shift
+	mv	a3, t1
+	addi	a0, a0, 32
+	addi	a6, a6, 32
+	addi	a2, a2, -32
+1:	andi	t0, a2, 16
+	beqz	t0, 1f
+	EX(.Lretry_shift, ld a4, 8(a6))
+	EX(.Lretry_shift, ld a5, 16(a6))
+	MERGE	a3, a4, t0, 0, .Lretry_shift
+	MERGE	a4, a5, t0, 8, .Lretry_shift
+	mv	a3, a5
+	addi	a0, a0, 16
+	addi	a6, a6, 16
+	addi	a2, a2, -16
+1:	andi	t0, a2, 8
+	beqz	t0, .Lshift_end
 	EX(.Lretry_shift, ld a4, 8(a6))
 	MERGE	a3, a4, t0, 0, .Lretry_shift
-	mv	a3, a4
 	addi	a0, a0, 8
 	addi	a6, a6, 8
 	addi	a2, a2, -8
-	j	.Lshift_word
 .Lshift_end:				/* src for the last bytes */
 	srli	t0, t4, 3
 	add	a1, a6, t0
