@@ -18,6 +18,9 @@
 #define USER_ACCESS_END clac
 #endif
 
+/* EX(fixup, insn): the one instruction insn may fault; a fault resumes at fixup. */
+#define EX(fixup, ...) 98: __VA_ARGS__; VMIO_EX(98b, fixup)
+
 #define FUNC(name)               \
 	.globl name;             \
 	.type name, @function;   \

@@ -1,39 +1,180 @@
 /*
  * size_t __memset_fallible(void *dst, int byte, size_t len)
  *
- *   rdi  dst, advanced as bytes are stored
- *   esi  byte (only the low 8 bits are used), moved to al
- *   rdx  len
- *   rcx  bytes not yet set; returned in rax
+ *   rdi  dst, advanced only past committed bytes
+ *   esi  byte (only the low 8 bits are used)
+ *   rdx  bytes not yet committed; returned in rax
+ *   rax  the byte in all eight lanes (al alone for rep stosb and bytes)
+ *   rcx  rep stosb count; the head's length
+ *   V0   the byte in every lane of the wide stores (vec.h)
  *
- * rep stosb does the bulk; after a fault we go on bytewise until a byte
- * store itself faults, so the count is exact (see memcpy.S).
+ * The shape of memcpy.S: under VEC, two overlapping stores of the largest
+ * piece that fits; up to 2, 4, 8 VEC, the first and the last 1, 2 or 4;
+ * more: 64 bytes, dst up to a 64-byte boundary, then rep stosb from
+ * REP_MIN bytes, below it 4 aligned VEC a turn and the last 4 VEC.
+ * Stores go upwards and commit a step at a time; a fault resumes bytewise
+ * at the last committed byte (.Lretry), so the count is exact and nothing
+ * at or past the inaccessible byte is stored.
  */
 #include "asm.h"
+#include "vec.h"
+
+#ifndef REP_MIN
+#define REP_MIN 2048
+#endif
+
+/* V0 = the byte in every lane, from rax. */
+#if VEC == 64
+#define BROADCAST vpbroadcastq %rax, V0
+#elif VEC == 32
+#define BROADCAST vmovq %rax, %xmm0; vpbroadcastq %xmm0, V0
+#elif VEC == 16
+#define BROADCAST movq %rax, V0; punpcklqdq V0, V0
+#else
+#define BROADCAST movq %rax, V0
+#endif
+
+/* Four VEC at d + disp; st is VMOVU, or VMOVA for aligned d. */
+#define SET4(disp, d, st)                    \
+	EX(.Lretry, st V0, disp d);          \
+	EX(.Lretry, st V0, disp + VEC d);    \
+	EX(.Lretry, st V0, disp + 2 * VEC d); \
+	EX(.Lretry, st V0, disp + 3 * VEC d)
 
 	.text
 FUNC(__memset_fallible)
 	USER_ACCESS_BEGIN
-	movl	%esi, %eax
-	movq	%rdx, %rcx
-1:	rep stosb
-	jmp	.Lset_done
-
-.Lset_retry:			/* the trap handler closed the window: reopen */
-	USER_ACCESS_BEGIN
-	testq	%rcx, %rcx
-	jz	.Lset_done
-2:	movb	%al, (%rdi)
-	incq	%rdi
-	decq	%rcx
-	jnz	2b
-.Lset_done:
+	movzbl	%sil, %eax
+	movabsq	$0x0101010101010101, %rcx
+	imulq	%rcx, %rax
+	cmpq	$VEC, %rdx
+	jb	.Lless_vec
+	BROADCAST
+	cmpq	$2 * VEC, %rdx
+	ja	.Lmore_2x
+	EX(.Lretry, VMOVU V0, (%rdi))
+	EX(.Lretry, VMOVU V0, -VEC(%rdi,%rdx))
+.Lall_done:
+	xorl	%edx, %edx
+.Ldone:
 	USER_ACCESS_END
-	movq	%rcx, %rax
+	VZEROUPPER
+	movq	%rdx, %rax
 	ret
-ENDFUNC(__memset_fallible)
 
-	VMIO_EX(1b, .Lset_retry)
-	VMIO_EX(2b, .Lset_done)
+.Lmore_2x:
+	cmpq	$4 * VEC, %rdx
+	ja	.Lmore_4x
+	EX(.Lretry, VMOVU V0, (%rdi))
+	EX(.Lretry, VMOVU V0, VEC(%rdi))
+	EX(.Lretry, VMOVU V0, -2 * VEC(%rdi,%rdx))
+	EX(.Lretry, VMOVU V0, -VEC(%rdi,%rdx))
+	jmp	.Lall_done
+
+.Lmore_4x:
+	cmpq	$8 * VEC, %rdx
+	ja	.Lmore_8x
+	SET4(0, (%rdi), VMOVU)
+	SET4(-4 * VEC, (%rdi,%rdx), VMOVU)
+	jmp	.Lall_done
+
+.Lmore_8x:
+	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..64 commit. */
+#if VEC == 64
+	EX(.Lretry, VMOVU V0, (%rdi))
+#elif VEC == 32
+	EX(.Lretry, VMOVU V0, (%rdi))
+	EX(.Lretry, VMOVU V0, VEC(%rdi))
+#else
+	SET4(0, (%rdi), VMOVU)
+#if VEC == 8
+	SET4(32, (%rdi), VMOVU)
+#endif
+#endif
+	movl	%edi, %ecx
+	andl	$63, %ecx
+	subl	$64, %ecx
+	negl	%ecx
+	addq	%rcx, %rdi
+	subq	%rcx, %rdx
+	cmpq	$REP_MIN, %rdx
+	jae	.Lrep
+	cmpq	$4 * VEC, %rdx
+	jbe	.Ltail
+.Lloop:
+	SET4(0, (%rdi), VMOVA)
+	addq	$4 * VEC, %rdi
+	subq	$4 * VEC, %rdx
+	cmpq	$4 * VEC, %rdx
+	ja	.Lloop
+.Ltail:
+	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
+	SET4(-4 * VEC, (%rdi,%rdx), VMOVU)
+	jmp	.Lall_done
+
+.Lrep:
+	movq	%rdx, %rcx
+	EX(.Lrep_fault, rep stosb)
+	jmp	.Lall_done
+.Lrep_fault:
+	movq	%rcx, %rdx
+
+.Lretry:			/* the trap handler closed the window: reopen */
+	USER_ACCESS_BEGIN
+	testq	%rdx, %rdx
+	jz	.Ldone
+.Lbyte:
+	EX(.Ldone, movb %al, (%rdi))
+	incq	%rdi
+	decq	%rdx
+	jnz	.Lbyte
+	jmp	.Ldone
+
+.Lless_vec:
+#if VEC > 16
+	cmpl	$16, %edx
+	jb	.Lless_16
+	BROADCAST
+#if VEC > 32
+	cmpl	$32, %edx
+	jae	.L32_63
+#endif
+	EX(.Lretry, XMOVU X0, (%rdi))
+	EX(.Lretry, XMOVU X0, -16(%rdi,%rdx))
+	jmp	.Lall_done
+#if VEC > 32
+.L32_63:
+	EX(.Lretry, YMOVU Y0, (%rdi))
+	EX(.Lretry, YMOVU Y0, -32(%rdi,%rdx))
+	jmp	.Lall_done
+#endif
+.Lless_16:
+#endif
+#if VEC > 8
+	cmpl	$8, %edx
+	jae	.L8_15
+#endif
+	cmpl	$4, %edx
+	jae	.L4_7
+	cmpl	$1, %edx
+	ja	.L2_3
+	jb	.Ldone
+	EX(.Lretry, movb %al, (%rdi))
+	jmp	.Lall_done
+.L2_3:
+	EX(.Lretry, movw %ax, (%rdi))
+	EX(.Lretry, movb %al, -1(%rdi,%rdx))
+	jmp	.Lall_done
+.L4_7:
+	EX(.Lretry, movl %eax, (%rdi))
+	EX(.Lretry, movl %eax, -4(%rdi,%rdx))
+	jmp	.Lall_done
+#if VEC > 8
+.L8_15:
+	EX(.Lretry, movq %rax, (%rdi))
+	EX(.Lretry, movq %rax, -8(%rdi,%rdx))
+	jmp	.Lall_done
+#endif
+ENDFUNC(__memset_fallible)
 
 	.section .note.GNU-stack, "", @progbits
