@@ -13,27 +13,20 @@
  * Each figure is (counter over `reps` calls) - (the same loop calling an
  * empty function, `ret` only), in instructions per call: the routine's own
  * instructions without the call and its return.  Every measured call is
- * checked (the bytes it wrote, the guard bytes around them, the returned
- * count), so the image ends with "N passed, N failed" like every test.
+ * checked (the bytes it wrote, the guard bytes around them, the value it
+ * returned), so the image ends with "N passed, N failed" like every test.
+ * The counters, the checks and the timed loops are in bench_common.h/.c.
  */
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
+#include "bench_common.h"
 #include "plat.h"
 #include "vmio/arch.h"
 
 #if defined(__riscv)
-#define COUNTER "rdinstret"
 /* Units by which two runs of the same code may differ under -icount. */
 #define COUNTER_SLACK 2
-static inline uint64_t counter(void)
-{
-	uint64_t v;
-
-	__asm__ volatile("rdinstret %0" : "=r"(v) : : "memory");
-	return v;
-}
 
 /* 2n instructions: n turns of a two-instruction loop. */
 __attribute__((noinline)) static void spin(uint64_t n)
@@ -41,27 +34,19 @@ __attribute__((noinline)) static void spin(uint64_t n)
 	__asm__ volatile("1: addi %0, %0, -1\n\tbnez %0, 1b" : "+r"(n));
 }
 #elif defined(__loongarch__)
-#define COUNTER "rdtime.d"
 /*
  * A unit is 10 instructions and a read may land anywhere in one: each
  * figure below is a difference of two reads, the calibration a difference
  * of two such.
  */
 #define COUNTER_SLACK 8
-static inline uint64_t counter(void)
-{
-	uint64_t v;
-
-	__asm__ volatile("rdtime.d %0, $zero" : "=r"(v) : : "memory");
-	return v;
-}
 
 __attribute__((noinline)) static void spin(uint64_t n)
 {
 	__asm__ volatile("1: addi.d %0, %0, -1\n\tbnez %0, 1b" : "+r"(n));
 }
 #else
-#error "guest_bench.c: riscv64 or loongarch64 only"
+#error "guest_bench.c: riscv64 or loongarch64 only (x86_64: guest_bench_x86.c)"
 #endif
 
 #if defined(VMIO_BENCH_PICOLIBC)
@@ -69,84 +54,8 @@ void *pico_memcpy(void *dst, const void *src, size_t len);
 void *pico_memset(void *dst, int byte, size_t len);
 #endif
 
-typedef size_t (*vmio_copy_fn)(void *, const void *, size_t);
-typedef size_t (*vmio_fill_fn)(void *, int, size_t);
-typedef void *(*libc_copy_fn)(void *, const void *, size_t);
-typedef void *(*libc_fill_fn)(void *, int, size_t);
-
-/* One `ret` under four prototypes: the empty call subtracted from each figure. */
-size_t bench_empty_vc(void *, const void *, size_t);
-size_t bench_empty_vf(void *, int, size_t);
-void *bench_empty_lc(void *, const void *, size_t);
-void *bench_empty_lf(void *, int, size_t);
-__asm__(".text\n\t.balign 4\n\t"
-	".globl bench_empty_vc, bench_empty_vf, bench_empty_lc, bench_empty_lf\n"
-	"bench_empty_vc:\nbench_empty_vf:\nbench_empty_lc:\nbench_empty_lf:\n\t"
-#if defined(__riscv)
-	"ret\n"
-#else
-	"jr $ra\n"
-#endif
-);
-
-/*
- * The byte loop Asterinas' riscv64 copy amounts to.  The empty asm with a
- * memory clobber keeps the compiler from turning it into a memcpy call or
- * from widening it (check: objdump -d guest-bench.elf, <byte_copy>).
- */
-__attribute__((noinline)) static void *byte_copy(void *dst, const void *src, size_t len)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	for (size_t i = 0; i < len; i++) {
-		d[i] = s[i];
-		__asm__ volatile("" : : : "memory");
-	}
-	return dst;
-}
-
-__attribute__((noinline)) static void *byte_fill(void *dst, int byte, size_t len)
-{
-	unsigned char *d = dst;
-
-	for (size_t i = 0; i < len; i++) {
-		d[i] = (unsigned char)byte;
-		__asm__ volatile("" : : : "memory");
-	}
-	return dst;
-}
-
-/* Counter units over reps calls of f; one noinline loop per prototype. */
-#define DEFINE_TIMED(name, fn_t, arg_t)                                         \
-	__attribute__((noinline)) static uint64_t name(fn_t f, void *d, arg_t s, \
-						       size_t n, unsigned reps)  \
-	{                                                                       \
-		uint64_t t0 = counter();                                        \
-		for (unsigned r = 0; r < reps; r++)                             \
-			f(d, s, n);                                             \
-		return counter() - t0;                                          \
-	}
-DEFINE_TIMED(timed_vc, vmio_copy_fn, const void *)
-DEFINE_TIMED(timed_vf, vmio_fill_fn, int)
-DEFINE_TIMED(timed_lc, libc_copy_fn, const void *)
-DEFINE_TIMED(timed_lf, libc_fill_fn, int)
-
-#define MAX_LEN 65536
-#define GUARD 64
-/* GUARD bytes, up to 63 of misalignment, len bytes, GUARD bytes. */
-static uint8_t src_buf[MAX_LEN + 3 * GUARD] __attribute__((aligned(64)));
-static uint8_t dst_buf[MAX_LEN + 3 * GUARD] __attribute__((aligned(64)));
-
 static const size_t sizes[] = { 8, 64, 256, 4096, 65536 };
 #define NSIZES (sizeof(sizes) / sizeof(sizes[0]))
-static const struct { unsigned src, dst; } copy_aligns[] = { { 0, 0 }, { 1, 0 }, { 0, 3 }, { 7, 13 } };
-#define NCOPY_ALIGNS (sizeof(copy_aligns) / sizeof(copy_aligns[0]))
-static const unsigned fill_aligns[] = { 0, 3, 13 };
-#define NFILL_ALIGNS (sizeof(fill_aligns) / sizeof(fill_aligns[0]))
-
-#define CANARY 0xee
-#define FILL_BYTE 0xa5
 
 enum impl { VMIO, PICOLIBC, BYTELOOP, NIMPLS };
 static const char *const impl_names[NIMPLS] = { "vmio", "picolibc", "byteloop" };
@@ -156,25 +65,8 @@ static const char *const impl_names[NIMPLS] = { "vmio", "picolibc", "byteloop" }
 #define HAVE_PICOLIBC 0
 #endif
 
-static unsigned passed, failed;
 /* Counter units -> instructions: units * cal_num / cal_den. */
 static uint64_t cal_num = 1, cal_den = 1;
-
-static void check(int ok, const char *what, const char *impl, size_t len,
-		  unsigned sa, unsigned da)
-{
-	if (ok) {
-		passed++;
-	} else {
-		failed++;
-		printf("FAIL %s %s len %zu src+%u dst+%u\n", what, impl, len, sa, da);
-	}
-}
-
-static uint8_t src_byte(size_t i)
-{
-	return (uint8_t)(i * 131u + (i >> 9) + 1u);
-}
 
 static unsigned reps_for(size_t len)
 {
@@ -189,46 +81,10 @@ static uint64_t per_call_x1000(uint64_t units, uint64_t empty, unsigned reps)
 	return (d * cal_num * 1000 + cal_den * reps / 2) / (cal_den * reps);
 }
 
-static void print_x1000(uint64_t v, int width)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof buf, "%llu.%03llu", (unsigned long long)(v / 1000),
-		 (unsigned long long)(v % 1000));
-	for (int n = (int)strlen(buf); n < width; n++)
-		printf(" ");
-	printf("%s", buf);
-}
-
 /* Results: [op][size][align][impl] instructions per call, x1000; ~0 = absent. */
 #define ABSENT UINT64_MAX
 static uint64_t copy_res[NSIZES][NCOPY_ALIGNS][NIMPLS];
 static uint64_t fill_res[NSIZES][NFILL_ALIGNS][NIMPLS];
-
-static void prepare_copy(size_t len)
-{
-	for (size_t i = 0; i < len + 3 * GUARD; i++) {
-		src_buf[i] = src_byte(i);
-		dst_buf[i] = CANARY;
-	}
-}
-
-/* dst_buf: canaries, then len bytes of `want` (byte), or the source, then canaries. */
-static int dst_ok(size_t len, unsigned sa, unsigned da, int fill)
-{
-	uint8_t *d = dst_buf + GUARD + da;
-
-	for (size_t i = 0; i < GUARD + da; i++)
-		if (dst_buf[i] != CANARY)
-			return 0;
-	for (size_t i = 0; i < len; i++)
-		if (d[i] != (fill ? FILL_BYTE : src_byte(GUARD + sa + i)))
-			return 0;
-	for (size_t i = 0; i < GUARD; i++)
-		if (d[len + i] != CANARY)
-			return 0;
-	return 1;
-}
 
 static void bench_copy(size_t si, size_t ai)
 {
@@ -237,30 +93,31 @@ static void bench_copy(size_t si, size_t ai)
 	const uint8_t *s = src_buf + GUARD + sa;
 	uint8_t *d = dst_buf + GUARD + da;
 	uint64_t e, u;
+	uintptr_t bad;
 
 	/* vmio: the returned count first, then the timed calls. */
 	prepare_copy(len);
 	check(__memcpy_fallible(d, s, len) == 0 && dst_ok(len, sa, da, 0),
 	      "copy", "vmio", len, sa, da);
 	prepare_copy(len);
-	e = timed_vc(bench_empty_vc, d, s, len, reps);
-	u = timed_vc(__memcpy_fallible, d, s, len, reps);
-	check(dst_ok(len, sa, da, 0), "copy", "vmio (timed)", len, sa, da);
+	e = timed_vc(bench_empty_vc, d, s, len, reps, 0, &bad);
+	u = timed_vc(__memcpy_fallible, d, s, len, reps, 0, &bad);
+	check(dst_ok(len, sa, da, 0) && !bad, "copy", "vmio (timed)", len, sa, da);
 	copy_res[si][ai][VMIO] = per_call_x1000(u, e, reps);
 
 	copy_res[si][ai][PICOLIBC] = ABSENT;
 #if HAVE_PICOLIBC
 	prepare_copy(len);
-	e = timed_lc(bench_empty_lc, d, s, len, reps);
-	u = timed_lc(pico_memcpy, d, s, len, reps);
-	check(dst_ok(len, sa, da, 0), "copy", "picolibc", len, sa, da);
+	e = timed_lc(bench_empty_lc, d, s, len, reps, (uintptr_t)d, &bad);
+	u = timed_lc(pico_memcpy, d, s, len, reps, (uintptr_t)d, &bad);
+	check(dst_ok(len, sa, da, 0) && !bad, "copy", "picolibc", len, sa, da);
 	copy_res[si][ai][PICOLIBC] = per_call_x1000(u, e, reps);
 #endif
 
 	prepare_copy(len);
-	e = timed_lc(bench_empty_lc, d, s, len, reps);
-	u = timed_lc(byte_copy, d, s, len, reps);
-	check(dst_ok(len, sa, da, 0), "copy", "byteloop", len, sa, da);
+	e = timed_lc(bench_empty_lc, d, s, len, reps, (uintptr_t)d, &bad);
+	u = timed_lc(byte_copy, d, s, len, reps, (uintptr_t)d, &bad);
+	check(dst_ok(len, sa, da, 0) && !bad, "copy", "byteloop", len, sa, da);
 	copy_res[si][ai][BYTELOOP] = per_call_x1000(u, e, reps);
 }
 
@@ -270,29 +127,30 @@ static void bench_fill(size_t si, size_t ai)
 	unsigned da = fill_aligns[ai], reps = reps_for(len);
 	uint8_t *d = dst_buf + GUARD + da;
 	uint64_t e, u;
+	uintptr_t bad;
 
 	prepare_copy(len);
 	check(__memset_fallible(d, 0x100 | FILL_BYTE, len) == 0 && dst_ok(len, 0, da, 1),
 	      "fill", "vmio", len, 0, da);
 	prepare_copy(len);
-	e = timed_vf(bench_empty_vf, d, FILL_BYTE, len, reps);
-	u = timed_vf(__memset_fallible, d, FILL_BYTE, len, reps);
-	check(dst_ok(len, 0, da, 1), "fill", "vmio (timed)", len, 0, da);
+	e = timed_vf(bench_empty_vf, d, FILL_BYTE, len, reps, 0, &bad);
+	u = timed_vf(__memset_fallible, d, FILL_BYTE, len, reps, 0, &bad);
+	check(dst_ok(len, 0, da, 1) && !bad, "fill", "vmio (timed)", len, 0, da);
 	fill_res[si][ai][VMIO] = per_call_x1000(u, e, reps);
 
 	fill_res[si][ai][PICOLIBC] = ABSENT;
 #if HAVE_PICOLIBC
 	prepare_copy(len);
-	e = timed_lf(bench_empty_lf, d, FILL_BYTE, len, reps);
-	u = timed_lf(pico_memset, d, FILL_BYTE, len, reps);
-	check(dst_ok(len, 0, da, 1), "fill", "picolibc", len, 0, da);
+	e = timed_lf(bench_empty_lf, d, FILL_BYTE, len, reps, (uintptr_t)d, &bad);
+	u = timed_lf(pico_memset, d, FILL_BYTE, len, reps, (uintptr_t)d, &bad);
+	check(dst_ok(len, 0, da, 1) && !bad, "fill", "picolibc", len, 0, da);
 	fill_res[si][ai][PICOLIBC] = per_call_x1000(u, e, reps);
 #endif
 
 	prepare_copy(len);
-	e = timed_lf(bench_empty_lf, d, FILL_BYTE, len, reps);
-	u = timed_lf(byte_fill, d, FILL_BYTE, len, reps);
-	check(dst_ok(len, 0, da, 1), "fill", "byteloop", len, 0, da);
+	e = timed_lf(bench_empty_lf, d, FILL_BYTE, len, reps, (uintptr_t)d, &bad);
+	u = timed_lf(byte_fill, d, FILL_BYTE, len, reps, (uintptr_t)d, &bad);
+	check(dst_ok(len, 0, da, 1) && !bad, "fill", "byteloop", len, 0, da);
 	fill_res[si][ai][BYTELOOP] = per_call_x1000(u, e, reps);
 }
 
@@ -314,6 +172,7 @@ static void calibrate(void)
 {
 	const uint64_t n1 = 1000, n2 = 1001000, instrs = 2 * (n2 - n1);
 	uint64_t runs[3], lo = UINT64_MAX, hi = 0;
+	uintptr_t bad;
 
 	for (int i = 0; i < 3; i++) {
 		runs[i] = spin_units(n2) - spin_units(n1);
@@ -340,21 +199,29 @@ static void calibrate(void)
 		printf(", taken as %llu", (unsigned long long)cal_num);
 	printf("\n");
 	printf("empty-call loop, one turn (loop, call, ret, counter reads): %llu units\n",
-	       (unsigned long long)timed_vc(bench_empty_vc, dst_buf, src_buf, 0, 1));
+	       (unsigned long long)timed_vc(bench_empty_vc, dst_buf, src_buf, 0, 1, 0, &bad));
 	check(runs[0] && hi - lo <= COUNTER_SLACK, "calibration (deterministic counter: "
 	      "run QEMU with -icount shift=0)", COUNTER, 0, 0, 0);
 }
 
-static void print_row(const char *op, size_t len, unsigned sa, unsigned da,
-		      const uint64_t *r, int copy)
+/* Both kinds of case through one function, for for_each_case(). */
+static void measure(int fill, size_t si, size_t ai)
 {
+	if (fill)
+		bench_fill(si, ai);
+	else
+		bench_copy(si, ai);
+}
+
+/* One table row: vmio's instructions per call, each routine's per byte, two ratios. */
+static void print_row(int fill, size_t si, size_t ai)
+{
+	const uint64_t *r = fill ? fill_res[si][ai] : copy_res[si][ai];
+	size_t len = sizes[si];
 	char al[16];
 
-	if (copy)
-		snprintf(al, sizeof al, "%u/%u", sa, da);
-	else
-		snprintf(al, sizeof al, "-/%u", da);
-	printf("%-5s %6zu %6s", op, len, al);
+	case_align(fill, ai, al, sizeof al);
+	printf("%-5s %6zu %6s", case_op(fill), len, al);
 	printf("%10llu", (unsigned long long)((r[VMIO] + 500) / 1000));
 	for (int i = 0; i < NIMPLS; i++) {
 		if (r[i] == ABSENT)
@@ -371,16 +238,19 @@ static void print_row(const char *op, size_t len, unsigned sa, unsigned da,
 	printf("\n");
 }
 
-static void print_csv_row(const char *op, size_t len, unsigned sa, unsigned da,
-			  const uint64_t *r, int copy)
+/* One CSV line per routine present. */
+static void print_csv_row(int fill, size_t si, size_t ai)
 {
+	const uint64_t *r = fill ? fill_res[si][ai] : copy_res[si][ai];
+	size_t len = sizes[si];
+
 	for (int i = 0; i < NIMPLS; i++) {
 		if (r[i] == ABSENT)
 			continue;
-		printf("%s,%s,%s,%zu,", plat_info()->isa, op, impl_names[i], len);
-		if (copy)
-			printf("%u", sa);
-		printf(",%u,", da);
+		printf("%s,%s,%s,%zu,", plat_info()->isa, case_op(fill), impl_names[i], len);
+		if (!fill)
+			printf("%u", case_sa(fill, ai));
+		printf(",%u,", case_da(fill, ai));
 		print_x1000(r[i], 0);
 		printf(",");
 		print_x1000(r[i] / len, 0);
@@ -403,31 +273,14 @@ int guest_main(void)
 	       plat_info()->isa, COUNTER);
 	calibrate();
 
-	for (size_t si = 0; si < NSIZES; si++) {
-		for (size_t ai = 0; ai < NCOPY_ALIGNS; ai++)
-			bench_copy(si, ai);
-		for (size_t ai = 0; ai < NFILL_ALIGNS; ai++)
-			bench_fill(si, ai);
-	}
+	for_each_case(measure, NSIZES, 1);
 
 	printf("\n%-5s %6s %6s %10s %9s %9s %9s %9s %9s\n", "op", "size", "s/d", "vmio ins",
 	       "vmio i/B", "pico i/B", "byte i/B", "vs pico", "vs byte");
-	for (size_t si = 0; si < NSIZES; si++)
-		for (size_t ai = 0; ai < NCOPY_ALIGNS; ai++)
-			print_row("copy", sizes[si], copy_aligns[ai].src, copy_aligns[ai].dst,
-				  copy_res[si][ai], 1);
-	for (size_t si = 0; si < NSIZES; si++)
-		for (size_t ai = 0; ai < NFILL_ALIGNS; ai++)
-			print_row("fill", sizes[si], 0, fill_aligns[ai], fill_res[si][ai], 0);
+	for_each_case(print_row, NSIZES, 0);
 
 	printf("\ncsv-begin\nisa,op,impl,size,src_off,dst_off,instructions,instructions_per_byte\n");
-	for (size_t si = 0; si < NSIZES; si++) {
-		for (size_t ai = 0; ai < NCOPY_ALIGNS; ai++)
-			print_csv_row("copy", sizes[si], copy_aligns[ai].src,
-				      copy_aligns[ai].dst, copy_res[si][ai], 1);
-		for (size_t ai = 0; ai < NFILL_ALIGNS; ai++)
-			print_csv_row("fill", sizes[si], 0, fill_aligns[ai], fill_res[si][ai], 0);
-	}
+	for_each_case(print_csv_row, NSIZES, 1);
 	printf("csv-end\n\n");
 
 	/* The targets, at 4 KiB (sizes[3]); reported, not enforced. */
@@ -438,6 +291,5 @@ int guest_main(void)
 #if HAVE_PICOLIBC
 	target("copy 4096 aligned, vmio / picolibc memcpy", copy_res[3][0][VMIO] * 1000 / copy_res[3][0][PICOLIBC], 1100);
 #endif
-	printf("\n%u passed, %u failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return bench_summary();
 }
