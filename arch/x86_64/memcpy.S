@@ -30,8 +30,19 @@
 #include "asm.h"
 #include "vec.h"
 
+/*
+ * From REP_MIN bytes on, rep movsb beats the loop (docs/PERFORMANCE.md: AMD
+ * Zen 5, 48 KiB L1D, 1 MiB L2).  With 32- and 64-byte vectors the loop wins
+ * while source and destination fit in L1; narrower loops lose to rep earlier.
+ */
 #ifndef REP_MIN
+#if VEC >= 32
+#define REP_MIN 24576
+#elif VEC == 16
 #define REP_MIN 2048
+#else
+#define REP_MIN 512
+#endif
 #endif
 
 /* Four VEC from s + disp to d + disp; st is VMOVU, or VMOVA for aligned d. */

@@ -19,8 +19,19 @@
 #include "asm.h"
 #include "vec.h"
 
+/*
+ * From REP_MIN bytes on, rep stosb beats the loop (docs/PERFORMANCE.md: AMD
+ * Zen 5, 48 KiB L1D, 1 MiB L2).  With 32- and 64-byte vectors the loop wins
+ * up to about the L2 size; narrower loops lose to rep earlier.
+ */
 #ifndef REP_MIN
+#if VEC >= 32
+#define REP_MIN 786432
+#elif VEC == 16
 #define REP_MIN 2048
+#else
+#define REP_MIN 512
+#endif
 #endif
 
 /* V0 = the byte in every lane, from rax. */
