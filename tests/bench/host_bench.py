@@ -4,9 +4,10 @@
     host_bench.py <host-bench binary> <output dir> [binary args...]
 
 Runs the binary (its table goes to stdout), which writes host-bench.csv in
-the output dir, then renders host-bench.svg there from the CSV: GB/s of
+the output dir, then renders host-bench.svg there from the CSV (GB/s of
 every routine at the first alignment, and vmio / glibc at every alignment,
-for copy and fill.  Exits with the binary's status."""
+for copy and fill) and host-bench.md, the tables of docs/PERFORMANCE.md
+(a subset of the sizes).  Exits with the binary's status."""
 import csv
 import math
 import os
@@ -79,7 +80,7 @@ def plot(rows, svg_path):
         x0 = col * W
         parts += panel(x0, 0, f"{op}: GB/s, src+{first[0]}/dst+{first[1]}", "GB/s", speed, True,
                        (10 ** math.floor(math.log10(lo)), 10 ** math.ceil(math.log10(hi))))
-        parts += panel(x0, H, f"{op}: vmio / glibc", "ratio", ratio, False, (0.0, 2.0),
+        parts += panel(x0, H, f"{op}: vmio / glibc", "ratio", ratio, False, (0.0, 2.5),
                        marks=[(0.9, "0.9"), (0.7, "0.7")])
     with open(svg_path, "w") as f:
         f.write(f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * W}" height="{2 * H}" '
@@ -89,18 +90,42 @@ def plot(rows, svg_path):
         f.write("\n</svg>\n")
 
 
+MD_SIZES = {8, 13, 64, 100, 256, 1000, 4096, 16384, 65536, 1048576, 16777216}
+
+
+def markdown(rows, md_path):
+    """Markdown tables, one per op: GB/s of each routine and vmio / glibc."""
+    out = []
+    for op in ["copy", "fill"]:
+        mine = [r for r in rows if r["op"] == op and int(r["bytes"]) in MD_SIZES]
+        impls = list(dict.fromkeys(r["impl"] for r in mine))
+        gbs = {(r["impl"], r["bytes"], r["src_off"], r["dst_off"]): float(r["gb_per_s"]) for r in mine}
+        out.append(f"#### {op}: GB/s\n")
+        out.append("| bytes | src+/dst+ | " + " | ".join(impls) + " | vmio ÷ glibc |")
+        out.append("|---:|:---:|" + "---:|" * len(impls) + "---:|")
+        for b, s, d in dict.fromkeys((r["bytes"], r["src_off"], r["dst_off"]) for r in mine):
+            v = [gbs[(i, b, s, d)] for i in impls]
+            out.append(f"| {b} | {s}/{d} | " + " | ".join(f"{x:.2f}" for x in v) +
+                       f" | {gbs[('vmio', b, s, d)] / gbs[('glibc', b, s, d)]:.3f} |")
+        out.append("")
+    with open(md_path, "w") as f:
+        f.write("\n".join(out))
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     binary, outdir = sys.argv[1], sys.argv[2]
     csv_path = os.path.join(outdir, "host-bench.csv")
     svg_path = os.path.join(outdir, "host-bench.svg")
+    md_path = os.path.join(outdir, "host-bench.md")
     status = subprocess.call([binary, "--csv", csv_path] + sys.argv[3:])
     with open(csv_path) as f:
         rows = list(csv.DictReader(f))
     if rows:
         plot(rows, svg_path)
-        print(f"wrote {csv_path} and {svg_path}")
+        markdown(rows, md_path)
+        print(f"wrote {csv_path}, {svg_path} and {md_path}")
     sys.exit(status)
 
 
