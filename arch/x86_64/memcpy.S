@@ -36,7 +36,9 @@
  * while source and destination fit in L1; narrower loops lose to rep earlier.
  */
 #ifndef REP_MIN
-#if VEC >= 32
+#if VEC >= 32 && defined(VMIO_X86_NO_ERMS)
+#define REP_MIN 0 /* never: without ERMS rep is slow at every size */
+#elif VEC >= 32
 #define REP_MIN 24576
 #elif VEC == 16
 #define REP_MIN 2048
@@ -118,8 +120,10 @@ FUNC(__memcpy_fallible)
 	addq	%rcx, %rdi
 	addq	%rcx, %rsi
 	subq	%rcx, %rdx
+#if REP_MIN
 	cmpq	$REP_MIN, %rdx
 	jae	.Lrep
+#endif
 	cmpq	$4 * VEC, %rdx
 	jbe	.Ltail
 .Lloop:
@@ -134,12 +138,14 @@ FUNC(__memcpy_fallible)
 	COPY4(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), VMOVU)
 	jmp	.Lall_done
 
+#if REP_MIN
 .Lrep:
 	movq	%rdx, %rcx
 	EX(.Lrep_fault, rep movsb)
 	jmp	.Lall_done
 .Lrep_fault:
 	movq	%rcx, %rdx
+#endif
 
 .Lretry:			/* the trap handler closed the window: reopen */
 	USER_ACCESS_BEGIN

@@ -25,7 +25,9 @@
  * up to about the L2 size; narrower loops lose to rep earlier.
  */
 #ifndef REP_MIN
-#if VEC >= 32
+#if VEC >= 32 && defined(VMIO_X86_NO_ERMS)
+#define REP_MIN 0 /* never: without ERMS rep is slow at every size */
+#elif VEC >= 32
 #define REP_MIN 786432
 #elif VEC == 16
 #define REP_MIN 2048
@@ -108,8 +110,10 @@ FUNC(__memset_fallible)
 	negl	%ecx
 	addq	%rcx, %rdi
 	subq	%rcx, %rdx
+#if REP_MIN
 	cmpq	$REP_MIN, %rdx
 	jae	.Lrep
+#endif
 	cmpq	$4 * VEC, %rdx
 	jbe	.Ltail
 .Lloop:
@@ -123,12 +127,14 @@ FUNC(__memset_fallible)
 	SET4(-4 * VEC, (%rdi,%rdx), VMOVU)
 	jmp	.Lall_done
 
+#if REP_MIN
 .Lrep:
 	movq	%rdx, %rcx
 	EX(.Lrep_fault, rep stosb)
 	jmp	.Lall_done
 .Lrep_fault:
 	movq	%rcx, %rdx
+#endif
 
 .Lretry:			/* the trap handler closed the window: reopen */
 	USER_ACCESS_BEGIN
