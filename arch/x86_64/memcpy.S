@@ -9,8 +9,9 @@
  *   V0..V3  data of the wide moves: r8..r11, xmm, ymm or zmm (vec.h)
  *
  * By size, with VEC the width of V0..V3:
- *   under VEC       two overlapping moves of the largest piece that fits
- *                   (32, 16, 8, 4, 2 bytes), or one byte;
+ *   under 16        two overlapping moves of 8, 4 or 2 bytes, or one byte,
+ *                   in general registers, returning at once;
+ *   under VEC       two overlapping moves of 32 or 16 bytes;
  *   up to 2, 4, 8 VEC  the first and the last 1, 2 or 4 VEC, overlapping;
  *   more            64 bytes at dst, then dst goes up to a 64-byte
  *                   boundary (an unaligned destination is the slow case
@@ -47,6 +48,9 @@
 #endif
 #endif
 
+/* The whole copy done, before any vector register was touched. */
+#define RETURN_ALL_DONE USER_ACCESS_END; xorl %eax, %eax; ret
+
 /* Four VEC from s + disp to d + disp; st is VMOVU, or VMOVA for aligned d. */
 #define COPY4(disp, s, d, st)                          \
 	EX(.Lretry, VMOVU disp s, V0);                 \
@@ -61,8 +65,62 @@
 	.text
 FUNC(__memcpy_fallible)
 	USER_ACCESS_BEGIN
+	cmpq	$16, %rdx
+	jae	.Lfrom_16
+	/* Under 16 bytes: general registers only, each case returns itself. */
+	cmpl	$8, %edx
+	jb	.Lless_8
+	EX(.Lretry, movq (%rsi), %rax)
+	EX(.Lretry, movq -8(%rsi,%rdx), %rcx)
+	EX(.Lretry, movq %rax, (%rdi))
+	EX(.Lretry, movq %rcx, -8(%rdi,%rdx))
+	RETURN_ALL_DONE
+.Lless_8:
+	cmpl	$4, %edx
+	jb	.Lless_4
+	EX(.Lretry, movl (%rsi), %eax)
+	EX(.Lretry, movl -4(%rsi,%rdx), %ecx)
+	EX(.Lretry, movl %eax, (%rdi))
+	EX(.Lretry, movl %ecx, -4(%rdi,%rdx))
+	RETURN_ALL_DONE
+.Lless_4:
+	cmpl	$1, %edx
+	jb	.Ldone
+	je	.Lone
+	EX(.Lretry, movzwl (%rsi), %eax)
+	EX(.Lretry, movzbl -1(%rsi,%rdx), %ecx)
+	EX(.Lretry, movw %ax, (%rdi))
+	EX(.Lretry, movb %cl, -1(%rdi,%rdx))
+	RETURN_ALL_DONE
+.Lone:
+	EX(.Lretry, movzbl (%rsi), %eax)
+	EX(.Lretry, movb %al, (%rdi))
+	RETURN_ALL_DONE
+
+.Lfrom_16:
+#if VEC > 16
 	cmpq	$VEC, %rdx
-	jb	.Lless_vec
+	jae	.Lfrom_vec
+#if VEC > 32
+	cmpl	$32, %edx
+	jae	.L32_63
+#endif
+	EX(.Lretry, XMOVU (%rsi), X0)
+	EX(.Lretry, XMOVU -16(%rsi,%rdx), X1)
+	EX(.Lretry, XMOVU X0, (%rdi))
+	EX(.Lretry, XMOVU X1, -16(%rdi,%rdx))
+	jmp	.Lall_done
+#if VEC > 32
+.L32_63:
+	EX(.Lretry, YMOVU (%rsi), Y0)
+	EX(.Lretry, YMOVU -32(%rsi,%rdx), Y1)
+	EX(.Lretry, YMOVU Y0, (%rdi))
+	EX(.Lretry, YMOVU Y1, -32(%rdi,%rdx))
+	jmp	.Lall_done
+#endif
+.Lfrom_vec:
+#endif
+	/* VEC bytes or more (16 >= VEC when the above is left out). */
 	cmpq	$2 * VEC, %rdx
 	ja	.Lmore_2x
 	EX(.Lretry, VMOVU (%rsi), V0)
@@ -160,63 +218,6 @@ FUNC(__memcpy_fallible)
 	jnz	.Lbyte
 	jmp	.Ldone
 
-.Lless_vec:
-#if VEC > 32
-	cmpl	$32, %edx
-	jae	.L32_63
-#endif
-#if VEC > 16
-	cmpl	$16, %edx
-	jae	.L16_31
-#endif
-#if VEC > 8
-	cmpl	$8, %edx
-	jae	.L8_15
-#endif
-	cmpl	$4, %edx
-	jae	.L4_7
-	cmpl	$1, %edx
-	ja	.L2_3
-	jb	.Ldone
-	EX(.Lretry, movzbl (%rsi), %eax)
-	EX(.Lretry, movb %al, (%rdi))
-	jmp	.Lall_done
-.L2_3:
-	EX(.Lretry, movzwl (%rsi), %eax)
-	EX(.Lretry, movzbl -1(%rsi,%rdx), %ecx)
-	EX(.Lretry, movw %ax, (%rdi))
-	EX(.Lretry, movb %cl, -1(%rdi,%rdx))
-	jmp	.Lall_done
-.L4_7:
-	EX(.Lretry, movl (%rsi), %eax)
-	EX(.Lretry, movl -4(%rsi,%rdx), %ecx)
-	EX(.Lretry, movl %eax, (%rdi))
-	EX(.Lretry, movl %ecx, -4(%rdi,%rdx))
-	jmp	.Lall_done
-#if VEC > 8
-.L8_15:
-	EX(.Lretry, movq (%rsi), %rax)
-	EX(.Lretry, movq -8(%rsi,%rdx), %rcx)
-	EX(.Lretry, movq %rax, (%rdi))
-	EX(.Lretry, movq %rcx, -8(%rdi,%rdx))
-	jmp	.Lall_done
-#endif
-#if VEC > 16
-.L16_31:
-	EX(.Lretry, XMOVU (%rsi), X0)
-	EX(.Lretry, XMOVU -16(%rsi,%rdx), X1)
-	EX(.Lretry, XMOVU X0, (%rdi))
-	EX(.Lretry, XMOVU X1, -16(%rdi,%rdx))
-	jmp	.Lall_done
-#endif
-#if VEC > 32
-.L32_63:
-	EX(.Lretry, YMOVU (%rsi), Y0)
-	EX(.Lretry, YMOVU -32(%rsi,%rdx), Y1)
-	EX(.Lretry, YMOVU Y0, (%rdi))
-	EX(.Lretry, YMOVU Y1, -32(%rdi,%rdx))
-	jmp	.Lall_done
-#endif
 ENDFUNC(__memcpy_fallible)
 
 	.section .note.GNU-stack, "", @progbits

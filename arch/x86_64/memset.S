@@ -9,7 +9,7 @@
  *   V0   the byte in every lane of the wide stores (vec.h)
  *
  * The shape of memcpy.S: under VEC, two overlapping stores of the largest
- * piece that fits; up to 2, 4, 8 VEC, the first and the last 1, 2 or 4;
+ * piece that fits (under 16 bytes from rax alone); up to 2, 4, 8 VEC, the first and the last 1, 2 or 4;
  * more: 64 bytes, dst up to a 64-byte boundary, then rep stosb from
  * REP_MIN bytes, below it 4 aligned VEC a turn and the last 4 VEC.
  * Stores go upwards and commit a step at a time; a fault resumes bytewise
@@ -47,6 +47,9 @@
 #define BROADCAST movq %rax, V0
 #endif
 
+/* The whole fill done, before any vector register was touched. */
+#define RETURN_ALL_DONE USER_ACCESS_END; xorl %eax, %eax; ret
+
 /* Four VEC at d + disp; st is VMOVU, or VMOVA for aligned d. */
 #define SET4(disp, d, st)                    \
 	EX(.Lretry, st V0, disp d);          \
@@ -60,9 +63,52 @@ FUNC(__memset_fallible)
 	movzbl	%sil, %eax
 	movabsq	$0x0101010101010101, %rcx
 	imulq	%rcx, %rax
-	cmpq	$VEC, %rdx
-	jb	.Lless_vec
+	cmpq	$16, %rdx
+	jae	.Lfrom_16
+	/* Under 16 bytes: general registers only, each case returns itself. */
+	cmpl	$8, %edx
+	jb	.Lless_8
+	EX(.Lretry, movq %rax, (%rdi))
+	EX(.Lretry, movq %rax, -8(%rdi,%rdx))
+	RETURN_ALL_DONE
+.Lless_8:
+	cmpl	$4, %edx
+	jb	.Lless_4
+	EX(.Lretry, movl %eax, (%rdi))
+	EX(.Lretry, movl %eax, -4(%rdi,%rdx))
+	RETURN_ALL_DONE
+.Lless_4:
+	cmpl	$1, %edx
+	jb	.Ldone
+	je	.Lone
+	EX(.Lretry, movw %ax, (%rdi))
+	EX(.Lretry, movb %al, -1(%rdi,%rdx))
+	RETURN_ALL_DONE
+.Lone:
+	EX(.Lretry, movb %al, (%rdi))
+	RETURN_ALL_DONE
+
+.Lfrom_16:
 	BROADCAST
+#if VEC > 16
+	cmpq	$VEC, %rdx
+	jae	.Lfrom_vec
+#if VEC > 32
+	cmpl	$32, %edx
+	jae	.L32_63
+#endif
+	EX(.Lretry, XMOVU X0, (%rdi))
+	EX(.Lretry, XMOVU X0, -16(%rdi,%rdx))
+	jmp	.Lall_done
+#if VEC > 32
+.L32_63:
+	EX(.Lretry, YMOVU Y0, (%rdi))
+	EX(.Lretry, YMOVU Y0, -32(%rdi,%rdx))
+	jmp	.Lall_done
+#endif
+.Lfrom_vec:
+#endif
+	/* VEC bytes or more (16 >= VEC when the above is left out). */
 	cmpq	$2 * VEC, %rdx
 	ja	.Lmore_2x
 	EX(.Lretry, VMOVU V0, (%rdi))
@@ -146,52 +192,6 @@ FUNC(__memset_fallible)
 	decq	%rdx
 	jnz	.Lbyte
 	jmp	.Ldone
-
-.Lless_vec:
-#if VEC > 16
-	cmpl	$16, %edx
-	jb	.Lless_16
-	BROADCAST
-#if VEC > 32
-	cmpl	$32, %edx
-	jae	.L32_63
-#endif
-	EX(.Lretry, XMOVU X0, (%rdi))
-	EX(.Lretry, XMOVU X0, -16(%rdi,%rdx))
-	jmp	.Lall_done
-#if VEC > 32
-.L32_63:
-	EX(.Lretry, YMOVU Y0, (%rdi))
-	EX(.Lretry, YMOVU Y0, -32(%rdi,%rdx))
-	jmp	.Lall_done
-#endif
-.Lless_16:
-#endif
-#if VEC > 8
-	cmpl	$8, %edx
-	jae	.L8_15
-#endif
-	cmpl	$4, %edx
-	jae	.L4_7
-	cmpl	$1, %edx
-	ja	.L2_3
-	jb	.Ldone
-	EX(.Lretry, movb %al, (%rdi))
-	jmp	.Lall_done
-.L2_3:
-	EX(.Lretry, movw %ax, (%rdi))
-	EX(.Lretry, movb %al, -1(%rdi,%rdx))
-	jmp	.Lall_done
-.L4_7:
-	EX(.Lretry, movl %eax, (%rdi))
-	EX(.Lretry, movl %eax, -4(%rdi,%rdx))
-	jmp	.Lall_done
-#if VEC > 8
-.L8_15:
-	EX(.Lretry, movq %rax, (%rdi))
-	EX(.Lretry, movq %rax, -8(%rdi,%rdx))
-	jmp	.Lall_done
-#endif
 ENDFUNC(__memset_fallible)
 
 	.section .note.GNU-stack, "", @progbits
