@@ -8,8 +8,6 @@
 #include "plat.h"
 #include "trap.h"
 
-static volatile uint64_t ticks;
-
 /* The constant timer's frequency in Hz. */
 static uint64_t timer_hz(void)
 {
@@ -29,6 +27,7 @@ void plat_timer_start(uint32_t period_us)
 	n &= ~(uint64_t)3; /* InitVal lives in bits [n:2] */
 	if (n < 4)
 		n = 4;
+	plat_timer_log_reset();
 	csr_write(CSR_TCFG, n | TCFG_PERIODIC | TCFG_EN);
 	csr_write(CSR_TICLR, 1);
 	csr_xchg(CSR_ECFG, ECFG_LIE_TI, ECFG_LIE_TI);
@@ -41,13 +40,9 @@ void plat_timer_stop(void)
 	csr_write(CSR_TICLR, 1);
 }
 
-uint64_t plat_timer_ticks(void)
-{
-	return ticks;
-}
-
-void timer_tick(void)
+/* Acknowledge a tick and count it at the interrupted PC. */
+void timer_tick(uintptr_t era)
 {
 	csr_write(CSR_TICLR, 1);
-	ticks++;
+	plat_timer_tick_at(era);
 }

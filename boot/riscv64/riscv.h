@@ -64,7 +64,7 @@ void sbi_set_timer(uint64_t stime);
 
 /* timer.c */
 void timer_init(uint64_t timebase_hz);
-void timer_interrupt(void);
+void timer_interrupt(uintptr_t sepc);
 
 /* console.c */
 void console_init(void);

@@ -7,7 +7,6 @@
 
 static uint64_t timebase = 10000000; /* QEMU virt: 10 MHz */
 static uint64_t period, next;
-static volatile uint64_t ticks;
 
 static uint64_t rdtime(void)
 {
@@ -30,6 +29,7 @@ void plat_timer_start(uint32_t period_us)
 	period = (uint64_t)period_us * timebase / 1000000;
 	if (period == 0)
 		period = 1;
+	plat_timer_log_reset();
 	next = rdtime() + period;
 	sbi_set_timer(next);
 	csr_set(sie, SIE_STIE);
@@ -44,17 +44,12 @@ void plat_timer_stop(void)
 	sbi_set_timer(UINT64_MAX);
 }
 
-uint64_t plat_timer_ticks(void)
-{
-	return ticks;
-}
-
-/* From trap.c: count the interrupt and program the next one. */
-void timer_interrupt(void)
+/* From trap.c: count the interrupt at sepc and program the next one. */
+void timer_interrupt(uintptr_t sepc)
 {
 	uint64_t now = rdtime();
 
-	ticks++;
+	plat_timer_tick_at(sepc);
 	next += period;
 	if (next <= now) /* fell behind: do not fire in a burst */
 		next = now + period;
