@@ -99,7 +99,6 @@ void plat_timer_start(uint32_t period_us)
 	struct sigaction sa = { 0 };
 	struct itimerval it = { { 0, period_us }, { 0, period_us } };
 
-	plat_timer_log_reset();
 	sa.sa_sigaction = on_alarm;
 	sa.sa_flags = SA_RESTART | SA_SIGINFO;
 	sigemptyset(&sa.sa_mask);

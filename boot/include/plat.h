@@ -96,21 +96,17 @@ int plat_user_access_open(void);
  * Periodic timer interrupts: plat_timer_start arms a timer that interrupts
  * about every period_us microseconds (of guest time) until plat_timer_stop;
  * plat_timer_ticks counts the interrupts taken since boot;
- * plat_timer_ticks_in counts those of the first 256 since the last
- * plat_timer_start whose interrupted PC lay in [lo, hi).
+ * plat_timer_ticks_watched counts those whose interrupted PC lay in
+ * [lo, hi) of the last plat_timer_watch(lo, hi), since that call.
  */
 void plat_timer_start(uint32_t period_us);
 void plat_timer_stop(void);
 uint64_t plat_timer_ticks(void);
-uint64_t plat_timer_ticks_in(uintptr_t lo, uintptr_t hi);
+void plat_timer_watch(uintptr_t lo, uintptr_t hi);
+uint64_t plat_timer_ticks_watched(void);
 
-/*
- * For the boot targets (boot/common/timer_ticks.c): the tick handler calls
- * plat_timer_tick_at with the interrupted PC; plat_timer_start calls
- * plat_timer_log_reset.
- */
+/* For the boot targets' tick handlers: count a tick at the interrupted pc. */
 void plat_timer_tick_at(uintptr_t pc);
-void plat_timer_log_reset(void);
 
 /*
  * Contiguous, page-aligned, zeroed physical frames of plat_info()->page_size

@@ -27,7 +27,6 @@ void plat_timer_start(uint32_t period_us)
 	n &= ~(uint64_t)3; /* InitVal lives in bits [n:2] */
 	if (n < 4)
 		n = 4;
-	plat_timer_log_reset();
 	csr_write(CSR_TCFG, n | TCFG_PERIODIC | TCFG_EN);
 	csr_write(CSR_TICLR, 1);
 	csr_xchg(CSR_ECFG, ECFG_LIE_TI, ECFG_LIE_TI);

@@ -107,7 +107,6 @@ void plat_timer_start(uint32_t period_us)
 		count = 1;
 	if (count > 0xffffffff)
 		count = 0xffffffff;
-	plat_timer_log_reset();
 	lapic_write(APIC_TIMER_DIV, DIV_BY_16);
 	lapic_write(APIC_LVT_TIMER, LVT_PERIODIC | VEC_TIMER);
 	lapic_write(APIC_TIMER_INIT, (uint32_t)count);
