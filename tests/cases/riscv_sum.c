@@ -160,6 +160,8 @@ VT_CASE(riscv_sum_kept_across_timer_interrupt)
 	VT_EQ(open_after, 1);
 	VT_EQ(plat_user_access_open(), 0);
 }
+
+/* SUM is set in this loop only inside the copy, where the ticks land. */
 VT_CASE(riscv_sum_closed_in_timer_handler_inside_copy)
 {
 	uint64_t open0, handler0, open1, handler1, inside = 0;
