@@ -153,3 +153,7 @@ FUNC(__memcpy_fallible)
 	move	$a0, $a2
 	ret
 ENDFUNC(__memcpy_fallible)
+/* The end, for tests that check where an interrupt landed. */
+	.globl __memcpy_fallible_end
+	.hidden __memcpy_fallible_end
+__memcpy_fallible_end:

@@ -402,3 +402,7 @@ PATCH_LOOP	.Lpatch_w, sw, 4
 	mv	a0, a2
 	ret
 ENDFUNC(__memcpy_fallible)
+/* The end, for tests that check where an interrupt landed. */
+	.globl __memcpy_fallible_end
+	.hidden __memcpy_fallible_end
+__memcpy_fallible_end:

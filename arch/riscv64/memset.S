@@ -134,3 +134,7 @@ FUNC(__memset_fallible)
 	mv	a0, a2
 	ret
 ENDFUNC(__memset_fallible)
+/* The end, for tests that check where an interrupt landed. */
+	.globl __memset_fallible_end
+	.hidden __memset_fallible_end
+__memset_fallible_end:

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/time.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "plat.h"
@@ -19,7 +20,6 @@
 
 static struct plat_info info = { "host", "Linux process", 0, HOST_PAGE };
 static uintptr_t user_base;
-static volatile uint64_t ticks;
 
 static void die(const char *what)
 {
@@ -86,10 +86,12 @@ int plat_user_access_open(void)
 	return 1;
 }
 
-static void on_alarm(int sig)
+/* SIGALRM: a timer tick at the interrupted rip. */
+static void on_alarm(int sig, siginfo_t *si, void *uc)
 {
 	(void)sig;
-	ticks++;
+	(void)si;
+	plat_timer_tick_at((uintptr_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP]);
 }
 
 void plat_timer_start(uint32_t period_us)
@@ -97,8 +99,8 @@ void plat_timer_start(uint32_t period_us)
 	struct sigaction sa = { 0 };
 	struct itimerval it = { { 0, period_us }, { 0, period_us } };
 
-	sa.sa_handler = on_alarm;
-	sa.sa_flags = SA_RESTART;
+	sa.sa_sigaction = on_alarm;
+	sa.sa_flags = SA_RESTART | SA_SIGINFO;
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGALRM, &sa, NULL) || setitimer(ITIMER_REAL, &it, NULL))
 		die("timer");
@@ -109,11 +111,6 @@ void plat_timer_stop(void)
 	struct itimerval off = { { 0, 0 }, { 0, 0 } };
 
 	setitimer(ITIMER_REAL, &off, NULL);
-}
-
-uint64_t plat_timer_ticks(void)
-{
-	return ticks;
 }
 
 void *plat_frames_alloc(size_t nframes)

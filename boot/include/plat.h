@@ -95,11 +95,18 @@ int plat_user_access_open(void);
 /*
  * Periodic timer interrupts: plat_timer_start arms a timer that interrupts
  * about every period_us microseconds (of guest time) until plat_timer_stop;
- * plat_timer_ticks counts the interrupts taken since boot.
+ * plat_timer_ticks counts the interrupts taken since boot;
+ * plat_timer_ticks_watched counts those whose interrupted PC lay in
+ * [lo, hi) of the last plat_timer_watch(lo, hi), since that call.
  */
 void plat_timer_start(uint32_t period_us);
 void plat_timer_stop(void);
 uint64_t plat_timer_ticks(void);
+void plat_timer_watch(uintptr_t lo, uintptr_t hi);
+uint64_t plat_timer_ticks_watched(void);
+
+/* For the boot targets' tick handlers: count a tick at the interrupted pc. */
+void plat_timer_tick_at(uintptr_t pc);
 
 /*
  * Contiguous, page-aligned, zeroed physical frames of plat_info()->page_size

@@ -8,8 +8,6 @@
 #include "plat.h"
 #include "trap.h"
 
-static volatile uint64_t ticks;
-
 /* The constant timer's frequency in Hz. */
 static uint64_t timer_hz(void)
 {
@@ -41,13 +39,9 @@ void plat_timer_stop(void)
 	csr_write(CSR_TICLR, 1);
 }
 
-uint64_t plat_timer_ticks(void)
-{
-	return ticks;
-}
-
-void timer_tick(void)
+/* Acknowledge a tick and count it at the interrupted PC. */
+void timer_tick(uintptr_t era)
 {
 	csr_write(CSR_TICLR, 1);
-	ticks++;
+	plat_timer_tick_at(era);
 }

@@ -61,7 +61,7 @@ void plat_trap(struct trap_frame *f)
 
 	if (ecode == ECODE_INT) {
 		if (f->estat & csr_read(CSR_ECFG) & ESTAT_IS_TI) {
-			timer_tick();
+			timer_tick((uintptr_t)f->era);
 			return;
 		}
 	} else if (is_access_fault(ecode, subcode)) {

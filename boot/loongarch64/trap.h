@@ -19,7 +19,7 @@ void plat_trap(struct trap_frame *f);
 extern char trap_entry[], tlb_refill[];
 extern char plat_probe_load[], plat_probe_resume[];
 
-/* Take the timer interrupt (timer.c): acknowledge and count it. */
-void timer_tick(void);
+/* Take the timer interrupt at era (timer.c): acknowledge and count it. */
+void timer_tick(uintptr_t era);
 
 #endif

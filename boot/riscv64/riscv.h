@@ -64,7 +64,8 @@ void sbi_set_timer(uint64_t stime);
 
 /* timer.c */
 void timer_init(uint64_t timebase_hz);
-void timer_interrupt(void);
+void timer_interrupt(const struct riscv_frame *f);
+void riscv_timer_sum_counts(uint64_t *interrupted_open, uint64_t *handler_open);
 
 /* console.c */
 void console_init(void);

@@ -7,7 +7,8 @@
 
 static uint64_t timebase = 10000000; /* QEMU virt: 10 MHz */
 static uint64_t period, next;
-static volatile uint64_t ticks;
+/* Ticks that interrupted code with SUM set, and ticks handled with SUM set. */
+static volatile uint64_t sum_interrupted, sum_in_handler;
 
 static uint64_t rdtime(void)
 {
@@ -44,19 +45,29 @@ void plat_timer_stop(void)
 	sbi_set_timer(UINT64_MAX);
 }
 
-uint64_t plat_timer_ticks(void)
-{
-	return ticks;
-}
-
-/* From trap.c: count the interrupt and program the next one. */
-void timer_interrupt(void)
+/*
+ * From trap.c: count the interrupt at sepc, note whether SUM was set in the
+ * interrupted code and here (trap entry must have cleared it), and program
+ * the next one.
+ */
+void timer_interrupt(const struct riscv_frame *f)
 {
 	uint64_t now = rdtime();
 
-	ticks++;
+	plat_timer_tick_at(f->sepc);
+	if (f->sstatus & SSTATUS_SUM)
+		sum_interrupted++;
+	if (csr_read(sstatus) & SSTATUS_SUM)
+		sum_in_handler++;
 	next += period;
 	if (next <= now) /* fell behind: do not fire in a burst */
 		next = now + period;
 	sbi_set_timer(next);
+}
+
+/* For tests/cases/riscv_sum.c: the SUM counts of timer_interrupt since boot. */
+void riscv_timer_sum_counts(uint64_t *interrupted_open, uint64_t *handler_open)
+{
+	*interrupted_open = sum_interrupted;
+	*handler_open = sum_in_handler;
 }

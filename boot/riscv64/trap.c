@@ -49,7 +49,7 @@ void riscv_trap(struct riscv_frame *f)
 
 	if (cause & SCAUSE_INTR) {
 		if ((cause & ~SCAUSE_INTR) == IRQ_S_TIMER) {
-			timer_interrupt();
+			timer_interrupt(f);
 			return;
 		}
 		dump(f);

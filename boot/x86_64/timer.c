@@ -25,7 +25,6 @@
 
 static volatile uint32_t *lapic;
 static uint32_t apic_per_ms; /* timer counts per millisecond, divider 16 */
-static volatile uint64_t ticks;
 
 /* Read or write the local APIC register at byte offset reg. */
 static uint32_t lapic_read(unsigned reg)
@@ -120,20 +119,14 @@ void plat_timer_stop(void)
 	lapic_write(APIC_TIMER_INIT, 0);
 }
 
-/* Timer interrupts taken since boot. */
-uint64_t plat_timer_ticks(void)
-{
-	return ticks;
-}
-
 /*
- * Count a timer interrupt and acknowledge it; ignore an APIC spurious
+ * Count a timer interrupt at the interrupted rip and acknowledge it; ignore an APIC spurious
  * interrupt (it needs no EOI).  Returns 1 if the trap was one of these.
  */
 int timer_trap(struct trap_frame *f)
 {
 	if (f->vector == VEC_TIMER) {
-		ticks++;
+		plat_timer_tick_at(f->rip);
 		lapic_write(APIC_EOI, 0);
 		return 1;
 	}

@@ -31,4 +31,14 @@ size_t vmio_extable_size(void);
  */
 uintptr_t vmio_extable_fixup(uintptr_t fault_pc);
 
+/*
+ * The same over any array of entries [begin, end): sort it by instruction
+ * address (a moved entry is re-based), and search the sorted array for
+ * fault_pc's fixup (0 if not listed).  vmio_extable_init() and
+ * vmio_extable_fixup() apply them to the library's own table.
+ */
+void vmio_extable_sort(struct vmio_extable_entry *begin, struct vmio_extable_entry *end);
+uintptr_t vmio_extable_search(const struct vmio_extable_entry *begin,
+			      const struct vmio_extable_entry *end, uintptr_t fault_pc);
+
 #endif

@@ -38,10 +38,10 @@ size_t vmio_extable_size(void)
  * and linkers keep .text and the table in the same object order, so this
  * normally moves nothing.  Moving an entry re-bases its relative offsets.
  */
-void vmio_extable_init(void)
+void vmio_extable_sort(struct vmio_extable_entry *begin, struct vmio_extable_entry *end)
 {
-	struct vmio_extable_entry *t = __start_vmio_extable;
-	size_t n = vmio_extable_size();
+	struct vmio_extable_entry *t = begin;
+	size_t n = (size_t)(end - begin);
 
 	for (size_t i = 1; i < n; i++) {
 		uintptr_t insn = entry_insn(&t[i]), fixup = entry_fixup(&t[i]);
@@ -55,22 +55,32 @@ void vmio_extable_init(void)
 	}
 }
 
-/* Binary search over the sorted table. */
-uintptr_t vmio_extable_fixup(uintptr_t fault_pc)
+/* Binary search over the sorted entries [begin, end). */
+uintptr_t vmio_extable_search(const struct vmio_extable_entry *begin,
+			      const struct vmio_extable_entry *end, uintptr_t fault_pc)
 {
-	const struct vmio_extable_entry *t = __start_vmio_extable;
-	size_t lo = 0, hi = vmio_extable_size();
+	size_t lo = 0, hi = (size_t)(end - begin);
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		uintptr_t insn = entry_insn(&t[mid]);
+		uintptr_t insn = entry_insn(&begin[mid]);
 
 		if (insn == fault_pc)
-			return entry_fixup(&t[mid]);
+			return entry_fixup(&begin[mid]);
 		if (insn < fault_pc)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return 0;
+}
+
+void vmio_extable_init(void)
+{
+	vmio_extable_sort(__start_vmio_extable, __stop_vmio_extable);
+}
+
+uintptr_t vmio_extable_fixup(uintptr_t fault_pc)
+{
+	return vmio_extable_search(__start_vmio_extable, __stop_vmio_extable, fault_pc);
 }

@@ -1,7 +1,8 @@
 /*
  * Timer interrupts (signals on the host) taken in the middle of long
  * fallible copies and fills that end in a fault change neither the count
- * nor the bytes.
+ * nor the bytes.  Each case watches the routine's code and checks
+ * that ticks did land inside it.
  */
 #include <stdio.h>
 #include <string.h>
@@ -11,8 +12,21 @@
 #include "vtest.h"
 
 #define TAIL 100         /* bytes asked for past the end of the readable run */
-#define MIN_TICKS 3      /* interrupts that must land during the copies */
+#define MIN_TICKS 3      /* interrupts that must land during the loop */
+#define MIN_INSIDE 1     /* of which inside __memcpy_fallible or __memset_fallible */
 #define MAX_ROUNDS 4000
+
+/* The ends of the routines (end labels, or defined at link time on x86_64). */
+extern const char __memcpy_fallible_end[], __memset_fallible_end[];
+
+/* The bounds are sane: each routine is under 64 KiB long. */
+VT_CASE(timer_pc_bounds_of_the_routines)
+{
+	uintptr_t cpy = (uintptr_t)__memcpy_fallible, set = (uintptr_t)__memset_fallible;
+
+	VT_CHECK((uintptr_t)__memcpy_fallible_end - cpy - 1 < 0x10000);
+	VT_CHECK((uintptr_t)__memset_fallible_end - set - 1 < 0x10000);
+}
 
 static uint8_t *kernel_buffer(size_t len)
 {
@@ -36,6 +50,7 @@ VT_CASE(timer_during_long_copy_with_fault)
 	VT_CHECK(k != NULL);
 	if (!k)
 		return;
+	plat_timer_watch((uintptr_t)__memcpy_fallible, (uintptr_t)__memcpy_fallible_end);
 	plat_timer_start(100);
 	do {
 		memset(k + readable, 0x5a, TAIL);
@@ -48,12 +63,15 @@ VT_CASE(timer_during_long_copy_with_fault)
 		for (size_t i = readable; i < len; i++)
 			VT_EQ(k[i], 0x5a);
 		rounds++;
-	} while (plat_timer_ticks() - t0 < MIN_TICKS && rounds < MAX_ROUNDS &&
-		 !vt_case_failures());
+	} while ((plat_timer_ticks() - t0 < MIN_TICKS ||
+		  plat_timer_ticks_watched() < MIN_INSIDE) &&
+		 rounds < MAX_ROUNDS && !vt_case_failures());
 	plat_timer_stop();
-	printf("    %u copies of %zu bytes, %llu interrupts\n", rounds, len,
-	       (unsigned long long)(plat_timer_ticks() - t0));
+	printf("    %u copies of %zu bytes, %llu interrupts, %llu inside the copy\n",
+	       rounds, len, (unsigned long long)(plat_timer_ticks() - t0),
+	       (unsigned long long)plat_timer_ticks_watched());
 	VT_CHECK(plat_timer_ticks() - t0 >= MIN_TICKS);
+	VT_CHECK(plat_timer_ticks_watched() >= MIN_INSIDE);
 }
 
 VT_CASE(timer_during_long_fill_with_fault)
@@ -69,6 +87,7 @@ VT_CASE(timer_during_long_fill_with_fault)
 	VT_CHECK(k != NULL);
 	if (!k)
 		return;
+	plat_timer_watch((uintptr_t)__memset_fallible, (uintptr_t)__memset_fallible_end);
 	plat_timer_start(100);
 	do {
 		VT_EQ(__memset_fallible(dst, 0xff, len), TAIL);
@@ -81,11 +100,14 @@ VT_CASE(timer_during_long_fill_with_fault)
 		for (size_t i = 0; i < ureg_ps; i++)
 			VT_EQ(k[writable + i], plat_ro_byte(i));
 		rounds++;
-	} while (plat_timer_ticks() - t0 < MIN_TICKS && rounds < MAX_ROUNDS &&
-		 !vt_case_failures());
+	} while ((plat_timer_ticks() - t0 < MIN_TICKS ||
+		  plat_timer_ticks_watched() < MIN_INSIDE) &&
+		 rounds < MAX_ROUNDS && !vt_case_failures());
 	plat_timer_stop();
-	printf("    %u fills of %zu bytes, %llu interrupts\n", rounds, len,
-	       (unsigned long long)(plat_timer_ticks() - t0));
+	printf("    %u fills of %zu bytes, %llu interrupts, %llu inside the fill\n",
+	       rounds, len, (unsigned long long)(plat_timer_ticks() - t0),
+	       (unsigned long long)plat_timer_ticks_watched());
 	VT_CHECK(plat_timer_ticks() - t0 >= MIN_TICKS);
+	VT_CHECK(plat_timer_ticks_watched() >= MIN_INSIDE);
 	ureg_restore(dst, writable);
 }

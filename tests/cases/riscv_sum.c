@@ -1,8 +1,9 @@
 /*
  * riscv64 only: sstatus.SUM guards the user pages.  A plain kernel load
  * from a user page traps; SUM is open only inside the fallible routines,
- * closed again after they fault (already at the fixup), and kept as it
- * was across a timer interrupt.
+ * closed again after they fault (already at the fixup), closed in the
+ * timer handler that interrupts them, and kept as it was across a timer
+ * interrupt.
  */
 #if defined(__riscv)
 #include "asm_extable.h"
@@ -34,6 +35,15 @@ __asm__(".text\n"
 	"	csrc	sstatus, t6\n"
 	"	ret\n"
 	XSTR(VMIO_EX(1b, 2b)) "\n");
+
+/*
+ * In boot/riscv64/timer.c: timer ticks since boot that interrupted code with
+ * SUM set, and ticks whose handler (C, after trap entry) ran with SUM set.
+ */
+void riscv_timer_sum_counts(uint64_t *interrupted_open, uint64_t *handler_open);
+
+/* The end label of arch/riscv64/memcpy.S. */
+extern const char __memcpy_fallible_end[];
 
 static void sum_open(void)
 {
@@ -148,6 +158,31 @@ VT_CASE(riscv_sum_kept_across_timer_interrupt)
 	plat_timer_stop();
 	VT_CHECK(plat_timer_ticks() >= t0 + 2);
 	VT_EQ(open_after, 1);
+	VT_EQ(plat_user_access_open(), 0);
+}
+
+/* SUM is set in this loop only inside the copy, where the ticks land. */
+VT_CASE(riscv_sum_closed_in_timer_handler_inside_copy)
+{
+	uint64_t open0, handler0, open1, handler1, inside = 0;
+	uint64_t deadline = rdtime() + 20000000; /* 2 s at 10 MHz */
+	static uint8_t kbuf[4096];
+
+	riscv_timer_sum_counts(&open0, &handler0);
+	plat_timer_watch((uintptr_t)__memcpy_fallible, (uintptr_t)__memcpy_fallible_end);
+	plat_timer_start(100);
+	do {
+		VT_EQ(__memcpy_fallible(kbuf, user_page(UREG_RO), sizeof(kbuf)), 0);
+		inside = plat_timer_ticks_watched();
+		riscv_timer_sum_counts(&open1, &handler1);
+	} while ((inside < 2 || open1 == open0) && rdtime() < deadline);
+	plat_timer_stop();
+	/* Ticks landed in the copy while its window was open ... */
+	VT_CHECK(inside >= 2);
+	VT_CHECK(open1 > open0);
+	/* ... and the handler never ran with SUM set. */
+	VT_EQ(handler1 - handler0, 0);
+	VT_EQ(kbuf[4095], plat_ro_byte(4095));
 	VT_EQ(plat_user_access_open(), 0);
 }
 #else

@@ -5,11 +5,12 @@
  * For every boundary where accessibility changes, every size 0..128, a few
  * sizes from 200 to 2200 and a few multi-page sizes, and every start position from
  * "the whole buffer before the boundary" to "the whole buffer after it"
- * (sampled near both ends for the multi-page sizes), with the kernel-side
- * buffer misaligned by 0..7, check: the exact count; the bytes done equal the source; the source
- * is unchanged; no destination byte outside the done prefix changed.
- * Canaries are the complement of the byte the copy would store there, so
- * any stray store is seen.
+ * (sampled for the multi-page sizes), with the kernel-side buffer
+ * misaligned by 0..7, check: the exact count; the bytes done equal the
+ * source; the source is unchanged; no destination byte outside the done
+ * prefix changed.  Canaries, the guards around the kernel buffer included,
+ * are the complement of the byte the copy would store there, so any stray
+ * store is seen.
  */
 #include <stdio.h>
 
@@ -32,6 +33,15 @@ static const size_t mid_sizes[] = { 263, 300 };
 static const size_t wide_sizes[] = { 200, 1000, 2200 };
 #define WIDE_ENDS 130
 #define WIDE_STRIDE 61
+#define ALL_ALIGNS 0xffu
+/*
+ * The multi-page sizes: every start within 8 of either end at every
+ * misalignment, and between them every BIG_STRIDE-th start (a prime,
+ * larger for larger pages to keep the cost) at misalignments 0 and 5.
+ */
+#define BIG_ENDS 8
+#define BIG_STRIDE_4K 61
+#define BIG_BETWEEN_ALIGNS ((1u << 0) | (1u << 5))
 #define KBUF_MAX (4 * 16384 + 2 * GUARD + 8)
 
 static uint8_t kbuf[KBUF_MAX];  /* the kernel side of each operation */
@@ -61,34 +71,41 @@ static void report(enum op op, const uint8_t *u, size_t len, size_t align,
 		       names[op], (size_t)(u - ureg_base), len, align);
 }
 
-/* Copy len bytes from user address u into the kernel buffer, misaligned by align. */
+/* The canary for the kernel byte that a copy from user address a would store. */
+static uint8_t canary(const uint8_t *a)
+{
+	return (uint8_t)~ureg_expected(a);
+}
+
+/*
+ * Copy len bytes from user address u into the kernel buffer, misaligned by
+ * align, between guards of GUARD bytes.
+ */
 static void copy_from_user_case(const uint8_t *u, size_t len, size_t align)
 {
 	uint8_t *k = kbuf + GUARD + align;
 	size_t done = ureg_read_run(u, len);
 	unsigned before = vt_case_failures();
 
-	for (size_t i = 0; i < len + GUARD; i++)
-		k[i] = i < len && ureg_readable(u + i) ? (uint8_t)~ureg_expected(u + i) : 0x5a;
-	for (size_t i = 1; i <= GUARD; i++)
-		k[-(ptrdiff_t)i] = 0x5a;
+	for (ptrdiff_t i = -GUARD; i < (ptrdiff_t)(len + GUARD); i++)
+		k[i] = canary(u + i);
 
 	VT_EQ(__memcpy_fallible(k, u, len), len - done);
 
-	for (size_t i = 1; i <= GUARD; i++)
-		VT_EQ(k[-(ptrdiff_t)i], 0x5a);
-	for (size_t i = 0; i < done; i++)
-		if (k[i] != ureg_expected(u + i)) {
-			VT_EQ(k[i], ureg_expected(u + i));
-			break;
-		}
-	for (size_t i = done; i < len + GUARD; i++) {
-		uint8_t canary = i < len && ureg_readable(u + i) ? (uint8_t)~ureg_expected(u + i) : 0x5a;
-		if (k[i] != canary) {
-			VT_EQ(k[i], canary);
+	for (ptrdiff_t i = -GUARD; i < (ptrdiff_t)(len + GUARD); i++) {
+		uint8_t want = i >= 0 && (size_t)i < done ? ureg_expected(u + i) : canary(u + i);
+		if (k[i] != want) {
+			VT_EQ(k[i], want);
 			break;
 		}
 	}
+	/* The source is unchanged. */
+	ureg_read_back(kback, u, len);
+	for (size_t i = 0; i < len; i++)
+		if (ureg_readable(u + i) && kback[i] != ureg_expected(u + i)) {
+			VT_EQ(kback[i], ureg_expected(u + i));
+			break;
+		}
 	report(COPY_FROM_USER, u, len, align, before);
 	cases++;
 }
@@ -155,44 +172,63 @@ static void one(enum op op, uint8_t *u, size_t len, size_t align)
 }
 
 /*
- * Starts from [boundary - len, boundary], within the region: every one when
- * ends is 0; else those within `ends` of either end and, between them, every
- * stride-th (stride 0: the middle one only).
+ * Starts from [boundary - len, boundary], within the region, each at the
+ * misalignments below aligns: every one when ends is 0; else those within
+ * `ends` of either end and, between them, every stride-th (stride 0: the
+ * middle one only) at the misalignments in the bit mask between_aligns.
  */
 static void sweep_boundary(enum op op, uint8_t *boundary, size_t len, size_t aligns,
-			   size_t ends, size_t stride)
+			   size_t ends, size_t stride, unsigned between_aligns)
 {
 	size_t back = len;
 
 	if ((size_t)(boundary - ureg_base) < back)
 		back = (size_t)(boundary - ureg_base);
 	for (size_t d = 0; d <= back; d++) {
-		if (ends && d > ends && back - d > ends &&
-		    (stride ? d % stride != 0 : d != back / 2))
+		int between = ends && d > ends && back - d > ends;
+
+		if (between && (stride ? d % stride != 0 : d != back / 2))
 			continue;
 		for (size_t align = 0; align < aligns; align++)
-			one(op, boundary - back + d, len, align);
+			if (!between || (between_aligns >> align & 1))
+				one(op, boundary - back + d, len, align);
+	}
+}
+
+/* The smallest prime >= n. */
+static size_t prime_at_least(size_t n)
+{
+	for (;; n++) {
+		size_t f = 2;
+
+		while (f * f <= n && n % f)
+			f++;
+		if (n >= 2 && f * f > n)
+			return n;
 	}
 }
 
 static void sweep(enum op op, const unsigned *pages, size_t npages, size_t aligns)
 {
-	size_t big[4], nbig;
+	size_t big[4], nbig, big_stride;
 	unsigned long start = cases;
 
 	ureg_setup();
 	nbig = big_sizes(big);
+	big_stride = prime_at_least(BIG_STRIDE_4K * (ureg_ps / 4096));
 	for (size_t b = 0; b < npages; b++) {
 		uint8_t *boundary = ureg_page(pages[b]);
 
 		for (size_t len = 0; len <= SMALL_MAX; len++)
-			sweep_boundary(op, boundary, len, aligns, 0, 0);
+			sweep_boundary(op, boundary, len, aligns, 0, 0, ALL_ALIGNS);
 		for (size_t i = 0; i < sizeof mid_sizes / sizeof mid_sizes[0]; i++)
-			sweep_boundary(op, boundary, mid_sizes[i], aligns, 0, 0);
+			sweep_boundary(op, boundary, mid_sizes[i], aligns, 0, 0, ALL_ALIGNS);
 		for (size_t i = 0; i < sizeof wide_sizes / sizeof wide_sizes[0]; i++)
-			sweep_boundary(op, boundary, wide_sizes[i], aligns, WIDE_ENDS, WIDE_STRIDE);
+			sweep_boundary(op, boundary, wide_sizes[i], aligns, WIDE_ENDS, WIDE_STRIDE,
+				       ALL_ALIGNS);
 		for (size_t i = 0; i < nbig; i++)
-			sweep_boundary(op, boundary, big[i], aligns, 8, 0);
+			sweep_boundary(op, boundary, big[i], aligns, BIG_ENDS, big_stride,
+				       BIG_BETWEEN_ALIGNS);
 	}
 	printf("    %lu cases\n", cases - start);
 }
