@@ -35,6 +35,18 @@ static const size_t wide_sizes[] = { 200, 1000, 2200 };
 #define WIDE_STRIDE 61
 #define ALL_ALIGNS 0xffu
 /*
+ * Into rep movsb/stosb where the loop goes on longer: x86_64 with 32- and
+ * 64-byte vectors copies by loop up to 24 KiB and, on the host, fills by
+ * loop up to 768 KiB.  Starts within REP_ENDS of either end, and the middle.
+ */
+#if defined(VMIO_HOST)
+static const size_t rep_sizes[] = { 40000, 800000 };
+#define KBUF_MAX (800000 + 2 * GUARD + 8)
+#else
+static const size_t rep_sizes[] = { 40000 };
+#endif
+#define REP_ENDS 4
+/*
  * The multi-page sizes: every start within 8 of either end at every
  * misalignment, and between them every BIG_STRIDE-th start (a prime,
  * larger for larger pages to keep the cost) at misalignments 0 and 5.
@@ -42,7 +54,9 @@ static const size_t wide_sizes[] = { 200, 1000, 2200 };
 #define BIG_ENDS 8
 #define BIG_STRIDE_4K 61
 #define BIG_BETWEEN_ALIGNS ((1u << 0) | (1u << 5))
+#ifndef KBUF_MAX
 #define KBUF_MAX (4 * 16384 + 2 * GUARD + 8)
+#endif
 
 static uint8_t kbuf[KBUF_MAX];  /* the kernel side of each operation */
 static uint8_t kback[KBUF_MAX]; /* a read-back of the user side */
@@ -229,6 +243,8 @@ static void sweep(enum op op, const unsigned *pages, size_t npages, size_t align
 		for (size_t i = 0; i < nbig; i++)
 			sweep_boundary(op, boundary, big[i], aligns, BIG_ENDS, big_stride,
 				       BIG_BETWEEN_ALIGNS);
+		for (size_t i = 0; i < sizeof rep_sizes / sizeof rep_sizes[0]; i++)
+			sweep_boundary(op, boundary, rep_sizes[i], aligns, REP_ENDS, 0, ALL_ALIGNS);
 	}
 	printf("    %lu cases\n", cases - start);
 }
