@@ -142,7 +142,7 @@ VT_CASE(fill_whole_writer_and_misaligned_fill_panics)
 	struct vm_writer w = vm_writer_from_bytes(words, 8 * sizeof(uint32_t));
 	unsigned before = panic_count;
 
-	VT_EQ(vm_writer_fill(&w, &v, sizeof(v)), 8);
+	VT_EQ(vm_writer_fill(&w, &v, sizeof(v), _Alignof(uint32_t)), 8);
 	VT_EQ(vm_writer_avail(&w), 0);
 	for (int i = 0; i < 8; i++)
 		VT_EQ(words[i], 0xa5a5f00d);
@@ -150,11 +150,11 @@ VT_CASE(fill_whole_writer_and_misaligned_fill_panics)
 
 	memset(words, 0, sizeof(words));
 	w = vm_writer_from_bytes((uint8_t *)words + 1, 8); /* misaligned cursor */
-	VT_EQ(vm_writer_fill(&w, &v, sizeof(v)), 0);
+	VT_EQ(vm_writer_fill(&w, &v, sizeof(v), _Alignof(uint32_t)), 0);
 	VT_EQ(panic_count, before + 1);
 	VT_EQ(vm_writer_avail(&w), 8);
 	w = vm_writer_from_bytes(words, 10); /* not a multiple of 4 */
-	VT_EQ(vm_writer_fill(&w, &v, sizeof(v)), 0);
+	VT_EQ(vm_writer_fill(&w, &v, sizeof(v), _Alignof(uint32_t)), 0);
 	VT_EQ(panic_count, before + 2);
 	for (int i = 0; i < 9; i++)
 		VT_EQ(words[i], 0);
