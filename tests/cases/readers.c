@@ -708,14 +708,18 @@ VT_CASE(fallible_limit_skip_and_has)
 	VT_EQ(panic_count, before + 1);
 	VT_EQ((uintptr_t)vm_freader_cursor(&r), (uintptr_t)(p + 7));
 	VT_EQ(vm_freader_remain(&r), 13);
-	vm_freader_skip(&r, 13);
+	vm_freader_skip(&r, 12);
+	VT_CHECK(vm_freader_has_remain(&r)); /* one byte left */
+	vm_freader_skip(&r, 1);
 	VT_EQ(panic_count, before + 1);
 	VT_CHECK(!vm_freader_has_remain(&r));
 	VT_EQ((uintptr_t)vm_freader_cursor(&r), (uintptr_t)(p + 20));
 	/* skip and limit touch no memory: fine over a hole. */
 	VT_EQ(vm_fwriter_from_user_space(&w, ureg_page(UREG_RW2 + 1), 8), 0);
 	VT_CHECK(vm_fwriter_has_avail(&w));
-	vm_fwriter_skip(&w, 8);
+	vm_fwriter_skip(&w, 7);
+	VT_CHECK(vm_fwriter_has_avail(&w));
+	vm_fwriter_skip(&w, 1);
 	VT_CHECK(!vm_fwriter_has_avail(&w));
 }
 
