@@ -470,30 +470,24 @@ static void op_segment(void)
 		CHECK_EQ("segment fill_zeros", vmio_fill_zeros(&seg.io, off, len), want);
 		if (!want)
 			memset(&segshadow[off], 0, len);
-	} else if (v == 7) { /* VmIo::read into the user writer: all of avail */
-		len = left(&m_uw);
+	} else { /* VmIo::read into the user writer (7) or write from the user reader: all of it */
+		int from_user = v == 8;
+		struct mrange *m = from_user ? &m_ur : &m_uw;
+
+		len = left(m);
 		want = off + len > size ? VMIO_EINVAL : 0;
-		err = vmio_read(&seg.io, off, &uw);
+		err = from_user ? vmio_write(&seg.io, off, &ur) : vmio_read(&seg.io, off, &uw);
 		if (want) {
-			CHECK_EQ("vmio_read bounds", err, want);
+			CHECK_EQ("vmio read/write bounds", err, want);
 			return;
 		}
-		size_t n = run(m_uw.cur, len, 1);
-		CHECK_EQ("vmio_read", err, n == len ? 0 : VMIO_EFAULT);
-		memcpy(sh(m_uw.cur), &segshadow[off], n);
-		m_uw.cur += n;
-	} else { /* VmIo::write from the user reader: all of remain */
-		len = left(&m_ur);
-		want = off + len > size ? VMIO_EINVAL : 0;
-		err = vmio_write(&seg.io, off, &ur);
-		if (want) {
-			CHECK_EQ("vmio_write bounds", err, want);
-			return;
-		}
-		size_t n = run(m_ur.cur, len, 0);
-		CHECK_EQ("vmio_write", err, n == len ? 0 : VMIO_EFAULT);
-		memcpy(&segshadow[off], sh(m_ur.cur), n);
-		m_ur.cur += n;
+		size_t n = run(m->cur, len, !from_user);
+		CHECK_EQ("vmio read/write", err, n == len ? 0 : VMIO_EFAULT);
+		if (from_user)
+			memcpy(&segshadow[off], sh(m->cur), n);
+		else
+			memcpy(sh(m->cur), &segshadow[off], n);
+		m->cur += n;
 	}
 }
 
