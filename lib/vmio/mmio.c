@@ -56,6 +56,7 @@ static int mmio_write_once(const struct vmio_once *io, size_t offset, const void
 	return 0;
 }
 
+/* The widest naturally aligned access at address p that fits in len bytes. */
 size_t vmio_mmio_chunk(uintptr_t p, size_t len)
 {
 	size_t size = 8;
