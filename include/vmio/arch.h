@@ -56,7 +56,8 @@ int vmio_arch_cmpxchg_u32_fallible(uint32_t *p, uint32_t expected,
 
 /*
  * The user half of the address space, [VMIO_USER_START, VMIO_USER_END):
- * a user reader or writer is refused for any range outside it.
+ * a user reader or writer is refused for any range outside it (see
+ * vm_freader_from_user_space for the rule at the boundaries).
  * An embedder may override both with -D.
  */
 #ifndef VMIO_USER_START

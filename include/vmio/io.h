@@ -21,7 +21,9 @@ struct vmio;
 struct vmio_ops {
 	/* Read w's whole avail from offset on; w's cursor advances by what was copied. */
 	int (*read)(const struct vmio *io, size_t offset, struct vm_fwriter *w);
-	/* Write r's whole remain at offset; r's cursor advances by what was copied. */
+	/* Write r's whole remain at offset; r's cursor advances by what was copied.
+	 * With nothing to write it must still refuse an offset past the end:
+	 * vmio_fill_zeros checks its bounds that way. */
 	int (*write)(const struct vmio *io, size_t offset, struct vm_freader *r);
 	/* Optional: write len zero bytes at offset, all or nothing. */
 	int (*fill_zeros)(const struct vmio *io, size_t offset, size_t len);
@@ -40,6 +42,8 @@ static inline int vmio_write(const struct vmio *io, size_t offset, struct vm_fre
 {
 	return io->ops->write(io, offset, r);
 }
+#define vmio_read(io, offset, w) vmio_read((io), (offset), VMIO_ONLY(vm_fwriter, w))
+#define vmio_write(io, offset, r) vmio_write((io), (offset), VMIO_ONLY(vm_freader, r))
 
 /* len bytes between the object at offset and the kernel buffer buf. */
 int vmio_read_bytes(const struct vmio *io, size_t offset, void *buf, size_t len);
@@ -63,8 +67,9 @@ int vmio_write_slice(const struct vmio *io, size_t offset, const void *vals, siz
 int vmio_write_vals(const struct vmio *io, size_t offset, const void *vals, size_t count,
 		    size_t size, size_t align, size_t *written);
 
-/* Write len zero bytes at offset: the object's own fill_zeros if it has
- * one, else writes of a zero buffer (which may stop part way on an error). */
+/* Write len zero bytes at offset, all or nothing: the object's own
+ * fill_zeros if it has one, else a zero-length write at offset + len to
+ * check the bounds and then writes of a zero buffer. */
 int vmio_fill_zeros(const struct vmio *io, size_t offset, size_t len);
 
 struct vmio_once;

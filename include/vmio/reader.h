@@ -6,7 +6,8 @@
  * Infallible) cover kernel memory that cannot fault; struct vm_freader /
  * vm_fwriter (Fallible) cover memory that may fault, user memory above all,
  * and every access through them goes through the fallible primitives.
- * Passing one kind where the other is required does not compile.
+ * Passing one kind where the other is required does not compile, in
+ * either direction and in every compiler mode (see VMIO_ONLY below).
  *
  * Counts are exact: after a fault a cursor stands just past the last byte
  * that was really copied.  A zero-length transfer succeeds and touches no
@@ -43,7 +44,8 @@ struct vmio_allocator {
 /* ---- constructors ---- */
 
 /* A reader or writer over kernel memory [ptr, ptr+len).  A range that
- * wraps around the address space panics (and gives an empty one). */
+ * wraps around the address space panics; if the hook returns, the result
+ * is empty, with cursor and end at ptr. */
 struct vm_reader vm_reader_from_kernel_space(const void *ptr, size_t len);
 struct vm_writer vm_writer_from_kernel_space(void *ptr, size_t len);
 /* The same over a byte buffer (the seed's From<&[u8]>). */
@@ -52,9 +54,11 @@ struct vm_writer vm_writer_from_bytes(void *buf, size_t len);
 
 /*
  * A reader or writer over user memory [ptr, ptr+len).  Returns VMIO_EINVAL
- * and leaves *out unchanged unless the whole range lies within the user
- * address space [VMIO_USER_START, VMIO_USER_END) without wrapping (a zero
- * length range needs only ptr within it).
+ * and leaves *out unchanged unless VMIO_USER_START <= ptr and ptr + len <=
+ * VMIO_USER_END without wrapping: the range lies within the user address
+ * space [VMIO_USER_START, VMIO_USER_END).  An empty range may stand at
+ * either boundary, VMIO_USER_END included, as an empty slice may stand
+ * one past the end.
  */
 int vm_freader_from_user_space(struct vm_freader *out, const void *ptr, size_t len);
 int vm_fwriter_from_user_space(struct vm_fwriter *out, void *ptr, size_t len);
@@ -96,26 +100,74 @@ VMIO_CURSOR_FUNCS(vm_writer, avail)
 VMIO_CURSOR_FUNCS(vm_fwriter, avail)
 #undef VMIO_CURSOR_FUNCS
 
+/*
+ * Fallibility checked in every compiler mode.  Each function below that
+ * takes a reader or writer also has a macro of its own name that passes
+ * the argument through VMIO_ONLY: a pointer of any other type (the other
+ * fallibility above all, in either direction) has no _Generic association
+ * and is a hard error, not the mere warning of an incompatible pointer.
+ * A function-like macro does not expand itself, so the function keeps its
+ * name and its address can still be taken (write it without parentheses
+ * after it, or as (name)(...)).  VMIO_ONLY_C also takes a pointer to const.
+ */
+#define VMIO_ONLY(type, x) _Generic((x), struct type *: (x))
+#define VMIO_ONLY_C(type, x) _Generic((x), struct type *: (x), const struct type *: (x))
+
+#define vm_reader_remain(x) vm_reader_remain(VMIO_ONLY_C(vm_reader, x))
+#define vm_reader_has_remain(x) vm_reader_has_remain(VMIO_ONLY_C(vm_reader, x))
+#define vm_reader_cursor(x) vm_reader_cursor(VMIO_ONLY_C(vm_reader, x))
+#define vm_reader_limit(x, max) vm_reader_limit(VMIO_ONLY(vm_reader, x), (max))
+#define vm_reader_skip(x, n) vm_reader_skip(VMIO_ONLY(vm_reader, x), (n))
+#define vm_freader_remain(x) vm_freader_remain(VMIO_ONLY_C(vm_freader, x))
+#define vm_freader_has_remain(x) vm_freader_has_remain(VMIO_ONLY_C(vm_freader, x))
+#define vm_freader_cursor(x) vm_freader_cursor(VMIO_ONLY_C(vm_freader, x))
+#define vm_freader_limit(x, max) vm_freader_limit(VMIO_ONLY(vm_freader, x), (max))
+#define vm_freader_skip(x, n) vm_freader_skip(VMIO_ONLY(vm_freader, x), (n))
+#define vm_writer_avail(x) vm_writer_avail(VMIO_ONLY_C(vm_writer, x))
+#define vm_writer_has_avail(x) vm_writer_has_avail(VMIO_ONLY_C(vm_writer, x))
+#define vm_writer_cursor(x) vm_writer_cursor(VMIO_ONLY_C(vm_writer, x))
+#define vm_writer_limit(x, max) vm_writer_limit(VMIO_ONLY(vm_writer, x), (max))
+#define vm_writer_skip(x, n) vm_writer_skip(VMIO_ONLY(vm_writer, x), (n))
+#define vm_fwriter_avail(x) vm_fwriter_avail(VMIO_ONLY_C(vm_fwriter, x))
+#define vm_fwriter_has_avail(x) vm_fwriter_has_avail(VMIO_ONLY_C(vm_fwriter, x))
+#define vm_fwriter_cursor(x) vm_fwriter_cursor(VMIO_ONLY_C(vm_fwriter, x))
+#define vm_fwriter_limit(x, max) vm_fwriter_limit(VMIO_ONLY(vm_fwriter, x), (max))
+#define vm_fwriter_skip(x, n) vm_fwriter_skip(VMIO_ONLY(vm_fwriter, x), (n))
+
+#define vm_freader_from_user_space(out, ptr, len) \
+	vm_freader_from_user_space(VMIO_ONLY(vm_freader, out), (ptr), (len))
+#define vm_fwriter_from_user_space(out, ptr, len) \
+	vm_fwriter_from_user_space(VMIO_ONLY(vm_fwriter, out), (ptr), (len))
+
 /* ---- infallible transfers ---- */
 
 /* Copy min(remain, avail) bytes; both cursors advance by it; returns it. */
 size_t vm_reader_read(struct vm_reader *r, struct vm_writer *w);
 size_t vm_writer_write(struct vm_writer *w, struct vm_reader *r);
+#define vm_reader_read(r, w) vm_reader_read(VMIO_ONLY(vm_reader, r), VMIO_ONLY(vm_writer, w))
+#define vm_writer_write(w, r) vm_writer_write(VMIO_ONLY(vm_writer, w), VMIO_ONLY(vm_reader, r))
 
 /* Read (write) one Pod value of size bytes; VMIO_EINVAL, unchanged, if
  * fewer than size bytes are left. */
 int vm_reader_read_val(struct vm_reader *r, void *val, size_t size);
 int vm_writer_write_val(struct vm_writer *w, const void *val, size_t size);
+#define vm_reader_read_val(r, val, size) vm_reader_read_val(VMIO_ONLY(vm_reader, r), (val), (size))
+#define vm_writer_write_val(w, val, size) vm_writer_write_val(VMIO_ONLY(vm_writer, w), (val), (size))
 
 /*
- * Fill the whole rest of the writer with copies of the size-byte value;
- * returns how many were written.  The cursor must be aligned to size and
- * avail a multiple of it, or it panics and writes nothing.
+ * Fill the whole rest of the writer with copies of the size-byte value
+ * whose type has alignment align (the seed's align_of::<T>(), e.g.
+ * _Alignof(T)); returns how many were written.  It panics and writes
+ * nothing unless size > 0, align is a power of two dividing size, the
+ * cursor is a multiple of align and avail a multiple of size.
  */
-size_t vm_writer_fill(struct vm_writer *w, const void *val, size_t size);
+size_t vm_writer_fill(struct vm_writer *w, const void *val, size_t size, size_t align);
+#define vm_writer_fill(w, val, size, align) \
+	vm_writer_fill(VMIO_ONLY(vm_writer, w), (val), (size), (align))
 
 /* Write min(len, avail) zero bytes; returns that count. */
 size_t vm_writer_fill_zeros(struct vm_writer *w, size_t len);
+#define vm_writer_fill_zeros(w, len) vm_writer_fill_zeros(VMIO_ONLY(vm_writer, w), (len))
 
 /* ---- fallible transfers ---- */
 
@@ -133,14 +185,30 @@ int vm_fwriter_write_fallible_from(struct vm_fwriter *w, struct vm_reader *r, si
 int vm_fwriter_write_fallible_from_f(struct vm_fwriter *w, struct vm_freader *r, size_t *n);
 int vm_writer_write_fallible(struct vm_writer *w, struct vm_freader *r, size_t *n);
 
+#define vm_freader_read_fallible_to(r, w, n) \
+	vm_freader_read_fallible_to(VMIO_ONLY(vm_freader, r), VMIO_ONLY(vm_writer, w), (n))
+#define vm_freader_read_fallible_to_f(r, w, n) \
+	vm_freader_read_fallible_to_f(VMIO_ONLY(vm_freader, r), VMIO_ONLY(vm_fwriter, w), (n))
+#define vm_reader_read_fallible(r, w, n) \
+	vm_reader_read_fallible(VMIO_ONLY(vm_reader, r), VMIO_ONLY(vm_fwriter, w), (n))
+#define vm_fwriter_write_fallible_from(w, r, n) \
+	vm_fwriter_write_fallible_from(VMIO_ONLY(vm_fwriter, w), VMIO_ONLY(vm_reader, r), (n))
+#define vm_fwriter_write_fallible_from_f(w, r, n) \
+	vm_fwriter_write_fallible_from_f(VMIO_ONLY(vm_fwriter, w), VMIO_ONLY(vm_freader, r), (n))
+#define vm_writer_write_fallible(w, r, n) \
+	vm_writer_write_fallible(VMIO_ONLY(vm_writer, w), VMIO_ONLY(vm_freader, r), (n))
+
+/* The seed's trait methods: the other side's type picks the function. */
 #define vm_freader_read_fallible(r, w, n)                                      \
 	_Generic((w),                                                          \
 		struct vm_writer *: vm_freader_read_fallible_to,               \
-		struct vm_fwriter *: vm_freader_read_fallible_to_f)((r), (w), (n))
+		struct vm_fwriter *: vm_freader_read_fallible_to_f)(           \
+		VMIO_ONLY(vm_freader, r), (w), (n))
 #define vm_fwriter_write_fallible(w, r, n)                                     \
 	_Generic((r),                                                          \
 		struct vm_reader *: vm_fwriter_write_fallible_from,            \
-		struct vm_freader *: vm_fwriter_write_fallible_from_f)((w), (r), (n))
+		struct vm_freader *: vm_fwriter_write_fallible_from_f)(        \
+		VMIO_ONLY(vm_fwriter, w), (r), (n))
 
 /*
  * Read (write) one Pod value; VMIO_EINVAL if fewer than size bytes are
@@ -148,12 +216,16 @@ int vm_writer_write_fallible(struct vm_writer *w, struct vm_freader *r, size_t *
  */
 int vm_freader_read_val(struct vm_freader *r, void *val, size_t size);
 int vm_fwriter_write_val(struct vm_fwriter *w, const void *val, size_t size);
+#define vm_freader_read_val(r, val, size) vm_freader_read_val(VMIO_ONLY(vm_freader, r), (val), (size))
+#define vm_fwriter_write_val(w, val, size) \
+	vm_fwriter_write_val(VMIO_ONLY(vm_fwriter, w), (val), (size))
 
 /*
  * Write min(len, avail) zero bytes.  *n receives the count written and the
  * cursor advances by it; returns 0, or VMIO_EFAULT if a fault stopped it.
  */
 int vm_fwriter_fill_zeros(struct vm_fwriter *w, size_t len, size_t *n);
+#define vm_fwriter_fill_zeros(w, len, n) vm_fwriter_fill_zeros(VMIO_ONLY(vm_fwriter, w), (len), (n))
 
 /*
  * Read all remaining bytes into buf (cap bytes of room), or into a buffer
@@ -164,6 +236,10 @@ int vm_fwriter_fill_zeros(struct vm_fwriter *w, size_t len, size_t *n);
 int vm_freader_collect(struct vm_freader *r, void *buf, size_t cap, size_t *n);
 int vm_freader_collect_alloc(struct vm_freader *r, const struct vmio_allocator *a,
 			     void **out, size_t *n);
+#define vm_freader_collect(r, buf, cap, n) \
+	vm_freader_collect(VMIO_ONLY(vm_freader, r), (buf), (cap), (n))
+#define vm_freader_collect_alloc(r, a, out, n) \
+	vm_freader_collect_alloc(VMIO_ONLY(vm_freader, r), (a), (out), (n))
 
 /* ---- once-accesses: one load or store of a PodOnce value ---- */
 
@@ -183,5 +259,12 @@ int vm_reader_read_once_n(struct vm_reader *r, void *val, size_t size);
 int vm_writer_write_once_n(struct vm_writer *w, const void *val, size_t size);
 int vm_freader_read_once_n(struct vm_freader *r, void *val, size_t size);
 int vm_fwriter_write_once_n(struct vm_fwriter *w, const void *val, size_t size);
+#define vm_reader_read_once_n(r, val, size) vm_reader_read_once_n(VMIO_ONLY(vm_reader, r), (val), (size))
+#define vm_writer_write_once_n(w, val, size) \
+	vm_writer_write_once_n(VMIO_ONLY(vm_writer, w), (val), (size))
+#define vm_freader_read_once_n(r, val, size) \
+	vm_freader_read_once_n(VMIO_ONLY(vm_freader, r), (val), (size))
+#define vm_fwriter_write_once_n(w, val, size) \
+	vm_fwriter_write_once_n(VMIO_ONLY(vm_fwriter, w), (val), (size))
 
 #endif

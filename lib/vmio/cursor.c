@@ -43,12 +43,12 @@ struct vm_writer vm_writer_from_bytes(void *buf, size_t len)
 	return vm_writer_from_kernel_space(buf, len);
 }
 
-int vm_freader_from_user_space(struct vm_freader *out, const void *ptr, size_t len)
+int (vm_freader_from_user_space)(struct vm_freader *out, const void *ptr, size_t len)
 {
 	return vmio_range_user(&out->r, (uintptr_t)ptr, len);
 }
 
-int vm_fwriter_from_user_space(struct vm_fwriter *out, void *ptr, size_t len)
+int (vm_fwriter_from_user_space)(struct vm_fwriter *out, void *ptr, size_t len)
 {
 	return vmio_range_user(&out->r, (uintptr_t)ptr, len);
 }
@@ -73,7 +73,7 @@ static void range_skip(struct vm_range *x, size_t n)
 }
 
 #define VMIO_SKIP(type)                                  \
-	struct type *type##_skip(struct type *x, size_t n) \
+	struct type *(type##_skip)(struct type *x, size_t n) \
 	{                                                  \
 		range_skip(&x->r, n);                      \
 		return x;                                  \

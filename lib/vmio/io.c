@@ -84,10 +84,15 @@ int vmio_fill_zeros(const struct vmio *io, size_t offset, size_t len)
 		return VMIO_EOVERFLOW;
 	if (io->ops->fill_zeros)
 		return io->ops->fill_zeros(io, offset, len);
+	/* Bounds first, so that a range partly past the end writes nothing. */
+	int err = vmio_write_bytes(io, offset + len, zeros, 0);
+
+	if (err)
+		return err;
 	while (len) {
 		size_t n = len < sizeof(zeros) ? len : sizeof(zeros);
-		int err = vmio_write_bytes(io, offset, zeros, n);
 
+		err = vmio_write_bytes(io, offset, zeros, n);
 		if (err)
 			return err;
 		offset += n;

@@ -57,7 +57,7 @@ static int mmio_write_once(const struct vmio_once *io, size_t offset, const void
 }
 
 /* The widest naturally aligned access at address p that fits in len bytes. */
-static size_t chunk_size(uintptr_t p, size_t len)
+size_t vmio_mmio_chunk(uintptr_t p, size_t len)
 {
 	size_t size = 8;
 
@@ -73,7 +73,7 @@ static int mmio_read(const struct vmio *io, size_t offset, struct vm_fwriter *w)
 	int err = mmio_check(m, offset, len);
 
 	for (uintptr_t p = m->base + offset; !err && len;) {
-		size_t size = chunk_size(p, len), n;
+		size_t size = vmio_mmio_chunk(p, len), n;
 		uint8_t bytes[8];
 		struct vm_reader r = vm_reader_from_bytes(bytes, size);
 
@@ -92,7 +92,7 @@ static int mmio_write(const struct vmio *io, size_t offset, struct vm_freader *r
 	int err = mmio_check(m, offset, len);
 
 	for (uintptr_t p = m->base + offset; !err && len;) {
-		size_t size = chunk_size(p, len), n;
+		size_t size = vmio_mmio_chunk(p, len), n;
 		uint8_t bytes[8];
 		struct vm_writer w = vm_writer_from_bytes(bytes, size);
 
@@ -106,7 +106,27 @@ static int mmio_write(const struct vmio *io, size_t offset, struct vm_freader *r
 	return err;
 }
 
-static const struct vmio_ops mmio_ops = { .read = mmio_read, .write = mmio_write };
+/* Zero stores in the same chunks, after the whole range is checked. */
+static int mmio_fill_zeros(const struct vmio *io, size_t offset, size_t len)
+{
+	const struct vmio_mmio *m = vmio_container_of(io, const struct vmio_mmio, io);
+	int err = mmio_check(m, offset, len);
+
+	for (uintptr_t p = m->base + offset; !err && len;) {
+		size_t size = vmio_mmio_chunk(p, len);
+
+		mmio_store(p, size, 0);
+		p += size;
+		len -= size;
+	}
+	return err;
+}
+
+static const struct vmio_ops mmio_ops = {
+	.read = mmio_read,
+	.write = mmio_write,
+	.fill_zeros = mmio_fill_zeros,
+};
 static const struct vmio_once_ops mmio_once_ops = {
 	.read_once = mmio_read_once,
 	.write_once = mmio_write_once,

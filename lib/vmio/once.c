@@ -79,22 +79,22 @@ int vmio_range_store_once(struct vm_range *x, const void *val, size_t size, int 
 	return 0;
 }
 
-int vm_reader_read_once_n(struct vm_reader *r, void *val, size_t size)
+int (vm_reader_read_once_n)(struct vm_reader *r, void *val, size_t size)
 {
 	return vmio_range_load_once(&r->r, val, size, 0);
 }
 
-int vm_writer_write_once_n(struct vm_writer *w, const void *val, size_t size)
+int (vm_writer_write_once_n)(struct vm_writer *w, const void *val, size_t size)
 {
 	return vmio_range_store_once(&w->r, val, size, 0);
 }
 
-int vm_freader_read_once_n(struct vm_freader *r, void *val, size_t size)
+int (vm_freader_read_once_n)(struct vm_freader *r, void *val, size_t size)
 {
 	return vmio_range_load_once(&r->r, val, size, 1);
 }
 
-int vm_fwriter_write_once_n(struct vm_fwriter *w, const void *val, size_t size)
+int (vm_fwriter_write_once_n)(struct vm_fwriter *w, const void *val, size_t size)
 {
 	return vmio_range_store_once(&w->r, val, size, 1);
 }

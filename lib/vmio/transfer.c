@@ -18,7 +18,7 @@ int vmio_range_copy(struct vm_range *dst, struct vm_range *src, size_t *n)
 }
 
 /* Kernel memory does not fault: the count is always min(remain, avail). */
-size_t vm_reader_read(struct vm_reader *r, struct vm_writer *w)
+size_t (vm_reader_read)(struct vm_reader *r, struct vm_writer *w)
 {
 	size_t n;
 
@@ -26,37 +26,37 @@ size_t vm_reader_read(struct vm_reader *r, struct vm_writer *w)
 	return n;
 }
 
-size_t vm_writer_write(struct vm_writer *w, struct vm_reader *r)
+size_t (vm_writer_write)(struct vm_writer *w, struct vm_reader *r)
 {
 	return vm_reader_read(r, w);
 }
 
-int vm_freader_read_fallible_to(struct vm_freader *r, struct vm_writer *w, size_t *n)
+int (vm_freader_read_fallible_to)(struct vm_freader *r, struct vm_writer *w, size_t *n)
 {
 	return vmio_range_copy(&w->r, &r->r, n);
 }
 
-int vm_freader_read_fallible_to_f(struct vm_freader *r, struct vm_fwriter *w, size_t *n)
+int (vm_freader_read_fallible_to_f)(struct vm_freader *r, struct vm_fwriter *w, size_t *n)
 {
 	return vmio_range_copy(&w->r, &r->r, n);
 }
 
-int vm_reader_read_fallible(struct vm_reader *r, struct vm_fwriter *w, size_t *n)
+int (vm_reader_read_fallible)(struct vm_reader *r, struct vm_fwriter *w, size_t *n)
 {
 	return vmio_range_copy(&w->r, &r->r, n);
 }
 
-int vm_fwriter_write_fallible_from(struct vm_fwriter *w, struct vm_reader *r, size_t *n)
+int (vm_fwriter_write_fallible_from)(struct vm_fwriter *w, struct vm_reader *r, size_t *n)
 {
 	return vmio_range_copy(&w->r, &r->r, n);
 }
 
-int vm_fwriter_write_fallible_from_f(struct vm_fwriter *w, struct vm_freader *r, size_t *n)
+int (vm_fwriter_write_fallible_from_f)(struct vm_fwriter *w, struct vm_freader *r, size_t *n)
 {
 	return vmio_range_copy(&w->r, &r->r, n);
 }
 
-int vm_writer_write_fallible(struct vm_writer *w, struct vm_freader *r, size_t *n)
+int (vm_writer_write_fallible)(struct vm_writer *w, struct vm_freader *r, size_t *n)
 {
 	return vmio_range_copy(&w->r, &r->r, n);
 }
@@ -80,31 +80,33 @@ static int range_val(struct vm_range *x, void *val, size_t size, int to_x)
 	return err;
 }
 
-int vm_reader_read_val(struct vm_reader *r, void *val, size_t size)
+int (vm_reader_read_val)(struct vm_reader *r, void *val, size_t size)
 {
 	return range_val(&r->r, val, size, 0);
 }
 
-int vm_writer_write_val(struct vm_writer *w, const void *val, size_t size)
+int (vm_writer_write_val)(struct vm_writer *w, const void *val, size_t size)
 {
 	return range_val(&w->r, (void *)val, size, 1);
 }
 
-int vm_freader_read_val(struct vm_freader *r, void *val, size_t size)
+int (vm_freader_read_val)(struct vm_freader *r, void *val, size_t size)
 {
 	return range_val(&r->r, val, size, 0);
 }
 
-int vm_fwriter_write_val(struct vm_fwriter *w, const void *val, size_t size)
+int (vm_fwriter_write_val)(struct vm_fwriter *w, const void *val, size_t size)
 {
 	return range_val(&w->r, (void *)val, size, 1);
 }
 
-size_t vm_writer_fill(struct vm_writer *w, const void *val, size_t size)
+/* The seed's fill_panic_condition, plus the C-only checks of size and align. */
+size_t (vm_writer_fill)(struct vm_writer *w, const void *val, size_t size, size_t align)
 {
 	size_t avail = range_left(&w->r);
 
-	if (!size || w->r.cursor % size || avail % size) {
+	if (!size || !align || (align & (align - 1)) || size % align || w->r.cursor % align ||
+	    avail % size) {
 		vmio_panic("vmio: fill with a misaligned cursor or a partial value");
 		return 0;
 	}
@@ -123,7 +125,7 @@ static int range_zero(struct vm_range *x, size_t len, size_t *n)
 	return done == todo ? 0 : VMIO_EFAULT;
 }
 
-size_t vm_writer_fill_zeros(struct vm_writer *w, size_t len)
+size_t (vm_writer_fill_zeros)(struct vm_writer *w, size_t len)
 {
 	size_t n;
 
@@ -131,12 +133,12 @@ size_t vm_writer_fill_zeros(struct vm_writer *w, size_t len)
 	return n;
 }
 
-int vm_fwriter_fill_zeros(struct vm_fwriter *w, size_t len, size_t *n)
+int (vm_fwriter_fill_zeros)(struct vm_fwriter *w, size_t len, size_t *n)
 {
 	return range_zero(&w->r, len, n);
 }
 
-int vm_freader_collect(struct vm_freader *r, void *buf, size_t cap, size_t *n)
+int (vm_freader_collect)(struct vm_freader *r, void *buf, size_t cap, size_t *n)
 {
 	size_t len = range_left(&r->r);
 
@@ -150,7 +152,7 @@ int vm_freader_collect(struct vm_freader *r, void *buf, size_t cap, size_t *n)
 	return err;
 }
 
-int vm_freader_collect_alloc(struct vm_freader *r, const struct vmio_allocator *a,
+int (vm_freader_collect_alloc)(struct vm_freader *r, const struct vmio_allocator *a,
 			     void **out, size_t *n)
 {
 	size_t len = range_left(&r->r);

@@ -180,3 +180,85 @@ VT_CASE(mmio_reads_pci_host_bridge_ids)
 	VT_EQ(id, (uint32_t)device << 16 | vendor);
 }
 #endif
+
+/* fill_zeros on an MMIO window: all or nothing, in its own chunks. */
+VT_CASE(mmio_fill_zeros_all_or_nothing)
+{
+	static uint64_t regs[64]; /* 512 bytes */
+	const uint8_t *bytes = (const uint8_t *)regs;
+	struct vmio_mmio m;
+
+	vmio_mmio_init(&m, (uintptr_t)regs, sizeof(regs));
+	memset(regs, 0xff, sizeof(regs));
+	VT_EQ(vmio_fill_zeros(&m.io, 0, 600), VMIO_EINVAL);
+	VT_EQ(vmio_fill_zeros(&m.io, 500, 13), VMIO_EINVAL);
+	VT_EQ(vmio_fill_zeros(&m.io, 513, 0), VMIO_EINVAL);
+	VT_EQ(vmio_fill_zeros(&m.io, SIZE_MAX, 2), VMIO_EOVERFLOW);
+	for (unsigned i = 0; i < sizeof(regs); i++)
+		VT_EQ(bytes[i], 0xff);
+	VT_EQ(vmio_fill_zeros(&m.io, 512, 0), 0);
+	VT_EQ(vmio_fill_zeros(&m.io, 3, 13), 0);
+	VT_EQ(vmio_fill_zeros(&m.io, 499, 13), 0);
+	for (unsigned i = 0; i < sizeof(regs); i++)
+		VT_EQ(bytes[i], (i >= 3 && i < 16) || i >= 499 ? 0 : 0xff);
+}
+
+/* The generic fallback (an object without a fill_zeros op) checks the
+ * whole range before it writes: a segment with that op taken away. */
+VT_CASE(fill_zeros_fallback_all_or_nothing)
+{
+	const struct vmio *io = segment();
+	size_t size = vmio_segment_size(&seg);
+	struct vmio_ops plain = *io->ops;
+	struct vmio_segment bare = seg;
+	uint8_t ones[600], back[600];
+
+	plain.fill_zeros = NULL;
+	bare.io.ops = &plain;
+	memset(ones, 1, sizeof(ones));
+	VT_EQ(vmio_write_bytes(io, size - sizeof(ones), ones, sizeof(ones)), 0);
+	VT_EQ(vmio_fill_zeros(&bare.io, size - 600, 601), VMIO_EINVAL);
+	VT_EQ(vmio_fill_zeros(&bare.io, size - 4, 8), VMIO_EINVAL);
+	VT_EQ(vmio_fill_zeros(&bare.io, size + 1, 0), VMIO_EINVAL);
+	VT_EQ(vmio_read_bytes(io, size - sizeof(back), back, sizeof(back)), 0);
+	for (unsigned i = 0; i < sizeof(back); i++)
+		VT_EQ(back[i], 1);
+	/* More than the fallback's 256-byte zero buffer, to the last byte. */
+	VT_EQ(vmio_fill_zeros(&bare.io, size - 599, 599), 0);
+	VT_EQ(vmio_read_bytes(io, size - sizeof(back), back, sizeof(back)), 0);
+	for (unsigned i = 0; i < sizeof(back); i++)
+		VT_EQ(back[i], i ? 0 : 1);
+}
+
+/* The MMIO window's VmIo chunks: naturally aligned 8, 4, 2 or 1 bytes, the
+ * widest that fits, tiling exactly the range asked for. */
+VT_CASE(mmio_chunks_are_aligned_and_stay_in_range)
+{
+	static const unsigned widths[] = { 8, 4, 2, 1 };
+	unsigned used[9] = { 0 };
+
+	for (uintptr_t base = 0x1000; base < 0x1010; base++)
+		for (size_t len = 0; len <= 40; len++) {
+			uintptr_t p = base;
+			size_t left = len;
+
+			while (left) {
+				size_t size = vmio_mmio_chunk(p, left);
+
+				VT_CHECK(size == 1 || size == 2 || size == 4 || size == 8);
+				VT_EQ(p % size, 0);
+				VT_CHECK(size <= left);
+				/* No wider access would have been aligned and in range. */
+				for (unsigned i = 0; i < 4 && widths[i] > size; i++)
+					VT_CHECK(p % widths[i] || widths[i] > left);
+				used[size]++;
+				p += size;
+				left -= size;
+			}
+			VT_EQ(p, base + len);
+			if (vt_case_failures())
+				return;
+		}
+	VT_CHECK(used[1] && used[2] && used[4] && used[8]);
+	VT_EQ(vmio_mmio_chunk(0x1003, 0), 1);
+}

@@ -1,31 +1,40 @@
 /*
  * The interpreter of ops.h.  The model keeps a shadow copy of a window of
  * the user test region (the last read-write pages, the read-only page, the
- * holes and the lone read-write page) and of a kernel buffer and a segment.
- * The reference for every transfer is simple: it stops at the first byte
- * that ureg.h says is inaccessible.
+ * holes and the lone read-write page), of two kernel buffers and of a
+ * segment, and its own cursor and end for each of the four readers and
+ * writers under test; after every operation both are compared with the
+ * implementation.  The reference for every transfer is simple: it stops at
+ * the first byte that ureg.h says is inaccessible (kernel bytes always are).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "ops.h"
+#include "panic_hook.h"
 #include "ureg.h"
 #include "vmio/vmio.h"
 
 #define KBUF 512
 #define SEG_FRAMES 2
 
-static uint8_t *win;         /* start of the modelled window */
+static uint8_t *win; /* start of the modelled window */
 static size_t win_len;
 static uint8_t shadow[6 * 16384];
-static uint8_t kbuf[KBUF], kshadow[KBUF];
+static uint8_t kbuf[2][KBUF], kshadow[2][KBUF];
 static struct vmio_segment seg;
 static uint8_t segshadow[SEG_FRAMES * 4096];
 
-static struct vm_freader ur;  /* the user reader and writer under test */
+/* The readers and writers under test, and the model's [cursor, end) of each. */
+static struct vm_freader ur;
 static struct vm_fwriter uw;
-static struct vm_reader kr;   /* kernel reader and writer over kbuf */
+static struct vm_reader kr;
 static struct vm_writer kw;
+struct mrange {
+	uintptr_t cur, end;
+};
+static struct mrange m_ur, m_uw, m_kr, m_kw;
+static unsigned m_panics, panic_base; /* panics the model expects; the hook's count at start */
 
 static unsigned long *bad;
 
@@ -35,11 +44,11 @@ static void mismatch(const char *what, unsigned long long got, unsigned long lon
 		printf("  mismatch: %s: got %llu, want %llu\n", what, got, want);
 }
 
-#define CHECK_EQ(what, got, want)                                   \
-	do {                                                        \
-		unsigned long long g_ = (got), w_ = (want);         \
-		if (g_ != w_)                                       \
-			mismatch(what, g_, w_);                     \
+#define CHECK_EQ(what, got, want)                           \
+	do {                                                \
+		unsigned long long g_ = (got), w_ = (want); \
+		if (g_ != w_)                               \
+			mismatch(what, g_, w_);             \
 	} while (0)
 
 /* The byte stream. */
@@ -54,12 +63,61 @@ static uint64_t take(unsigned bytes)
 	return v;
 }
 
-static uint8_t *sh(const uint8_t *a)
+static size_t min_sz(size_t a, size_t b)
 {
-	return &shadow[a - win];
+	return a < b ? a : b;
 }
 
-/* A user address in (or just around) the window, and a length to go with it. */
+static size_t left(const struct mrange *m)
+{
+	return m->end - m->cur;
+}
+
+static int in_kernel(uintptr_t a, unsigned *buf)
+{
+	for (unsigned i = 0; i < 2; i++)
+		if (a >= (uintptr_t)kbuf[i] && a <= (uintptr_t)kbuf[i] + KBUF) {
+			*buf = i;
+			return 1;
+		}
+	return 0;
+}
+
+/* The model's copy of the byte at address a (user window or kernel buffer). */
+static uint8_t *sh(uintptr_t a)
+{
+	unsigned b;
+
+	if (in_kernel(a, &b))
+		return &kshadow[b][a - (uintptr_t)kbuf[b]];
+	return &shadow[a - (uintptr_t)win];
+}
+
+/* Bytes from a on that a read (write) reaches before the first fault, at most len. */
+static size_t run(uintptr_t a, size_t len, int write)
+{
+	unsigned b;
+
+	if (in_kernel(a, &b))
+		return len;
+	return write ? ureg_write_run((uint8_t *)a, len) : ureg_read_run((uint8_t *)a, len);
+}
+
+/* Every cursor, end and the panic count against the model. */
+static void check_cursors(void)
+{
+	CHECK_EQ("user reader cursor", ur.r.cursor, m_ur.cur);
+	CHECK_EQ("user reader end", ur.r.end, m_ur.end);
+	CHECK_EQ("user writer cursor", uw.r.cursor, m_uw.cur);
+	CHECK_EQ("user writer end", uw.r.end, m_uw.end);
+	CHECK_EQ("kernel reader cursor", kr.r.cursor, m_kr.cur);
+	CHECK_EQ("kernel reader end", kr.r.end, m_kr.end);
+	CHECK_EQ("kernel writer cursor", kw.r.cursor, m_kw.cur);
+	CHECK_EQ("kernel writer end", kw.r.end, m_kw.end);
+	CHECK_EQ("panics", panic_count - panic_base, m_panics);
+}
+
+/* A user address in the window, and a length to go with it. */
 static uint8_t *user_addr(void)
 {
 	return win + take(2) % win_len;
@@ -76,16 +134,14 @@ static void op_new_user_range(int writer)
 {
 	uint8_t *p = user_addr();
 	size_t len = some_len();
+	struct mrange *m = writer ? &m_uw : &m_ur;
 
-	if (take(1) % 16 == 0) { /* a range that must be refused */
+	if (take(1) % 16 == 0) { /* a range that must be refused, changing nothing */
 		uintptr_t badp = take(1) % 2 ? (uintptr_t)VMIO_USER_END - 4 : (uintptr_t)p;
 		size_t badlen = badp == (uintptr_t)p ? SIZE_MAX - 2 : 8;
-		struct vm_freader r0 = ur;
 		int err = writer ? vm_fwriter_from_user_space(&uw, (void *)badp, badlen)
 				 : vm_freader_from_user_space(&ur, (void *)badp, badlen);
 		CHECK_EQ("refused range", err, VMIO_EINVAL);
-		if (!writer)
-			CHECK_EQ("refused range leaves reader", memcmp(&ur, &r0, sizeof(ur)), 0);
 		return;
 	}
 	/* Ranges end within the region: past it the memory is not ours. */
@@ -94,185 +150,344 @@ static void op_new_user_range(int writer)
 	int err = writer ? vm_fwriter_from_user_space(&uw, p, len)
 			 : vm_freader_from_user_space(&ur, p, len);
 	CHECK_EQ("user range", err, 0);
+	*m = (struct mrange){ (uintptr_t)p, (uintptr_t)p + len };
 }
 
+/* New kernel reader and writer, each on either buffer (so they may overlap). */
 static void op_new_kernel_range(void)
 {
-	size_t off = take(2) % KBUF;
-	size_t len = take(2) % (KBUF - off + 1);
+	for (int w = 0; w < 2; w++) {
+		uint8_t *b = kbuf[take(1) % 2];
+		size_t off = take(2) % KBUF;
+		size_t len = take(2) % (KBUF - off + 1);
+		struct mrange m = { (uintptr_t)(b + off), (uintptr_t)(b + off + len) };
 
-	kr = vm_reader_from_kernel_space(kbuf + off, len);
-	off = take(2) % KBUF;
-	len = take(2) % (KBUF - off + 1);
-	kw = vm_writer_from_kernel_space(kbuf + off, len);
-}
-
-static size_t min3(size_t a, size_t b, size_t c)
-{
-	size_t m = a < b ? a : b;
-
-	return m < c ? m : c;
-}
-
-/* user -> kernel */
-static void op_read_fallible(void)
-{
-	uint8_t *src = vm_freader_cursor(&ur), *dst = vm_writer_cursor(&kw);
-	size_t want_len = vm_freader_remain(&ur) < vm_writer_avail(&kw) ? vm_freader_remain(&ur)
-									 : vm_writer_avail(&kw);
-	size_t want = ureg_read_run(src, want_len), n = 0;
-	int err = vm_freader_read_fallible(&ur, &kw, &n);
-
-	CHECK_EQ("read_fallible count", n, want);
-	CHECK_EQ("read_fallible error", err, want == want_len ? 0 : VMIO_EFAULT);
-	CHECK_EQ("reader cursor", (uintptr_t)vm_freader_cursor(&ur), (uintptr_t)(src + want));
-	CHECK_EQ("writer cursor", (uintptr_t)vm_writer_cursor(&kw), (uintptr_t)(dst + want));
-	memcpy(&kshadow[dst - kbuf], sh(src), want);
-}
-
-/* kernel -> user */
-static void op_write_fallible(void)
-{
-	uint8_t *src = vm_reader_cursor(&kr), *dst = vm_fwriter_cursor(&uw);
-	size_t want_len = vm_reader_remain(&kr) < vm_fwriter_avail(&uw) ? vm_reader_remain(&kr)
-									 : vm_fwriter_avail(&uw);
-	size_t want = ureg_write_run(dst, want_len), n = 0;
-	int err = vm_fwriter_write_fallible(&uw, &kr, &n);
-
-	CHECK_EQ("write_fallible count", n, want);
-	CHECK_EQ("write_fallible error", err, want == want_len ? 0 : VMIO_EFAULT);
-	CHECK_EQ("writer cursor", (uintptr_t)vm_fwriter_cursor(&uw), (uintptr_t)(dst + want));
-	memmove(sh(dst), &kshadow[src - kbuf], want);
-}
-
-/* user -> user, when the ranges do not overlap (overlap has no defined order) */
-static void op_user_to_user(void)
-{
-	uint8_t *src = vm_freader_cursor(&ur), *dst = vm_fwriter_cursor(&uw);
-	size_t len = vm_freader_remain(&ur) < vm_fwriter_avail(&uw) ? vm_freader_remain(&ur)
-								      : vm_fwriter_avail(&uw);
-	size_t want, n = 0;
-
-	if (src < dst + len && dst < src + len)
-		return;
-	want = min3(len, ureg_read_run(src, len), ureg_write_run(dst, len));
-	int err = vm_freader_read_fallible(&ur, &uw, &n);
-	CHECK_EQ("user copy count", n, want);
-	CHECK_EQ("user copy error", err, want == len ? 0 : VMIO_EFAULT);
-	memmove(sh(dst), sh(src), want);
-}
-
-static void op_val(int write)
-{
-	static const size_t sizes[] = { 1, 2, 3, 4, 8, 12, 16, 24 };
-	size_t size = sizes[take(1) % 8];
-	uint8_t val[24], *cur;
-	int err;
-
-	if (write) {
-		for (size_t i = 0; i < size; i++)
-			val[i] = (uint8_t)take(1);
-		cur = vm_fwriter_cursor(&uw);
-		err = vm_fwriter_write_val(&uw, val, size);
-		if (vm_fwriter_avail(&uw) + (err ? 0 : size) < size) {
-			CHECK_EQ("write_val short", err, VMIO_EINVAL);
-			return;
+		if (w) {
+			kw = take(1) % 2 ? vm_writer_from_kernel_space(b + off, len)
+					 : vm_writer_from_bytes(b + off, len);
+			m_kw = m;
+			struct vm_fwriter f = vm_writer_to_fallible(kw);
+			CHECK_EQ("to_fallible cursor", f.r.cursor, m.cur);
+			CHECK_EQ("to_fallible end", f.r.end, m.end);
+		} else {
+			kr = take(1) % 2 ? vm_reader_from_kernel_space(b + off, len)
+					 : vm_reader_from_bytes(b + off, len);
+			m_kr = m;
+			struct vm_freader f = vm_reader_to_fallible(kr);
+			CHECK_EQ("to_fallible cursor", f.r.cursor, m.cur);
+			CHECK_EQ("to_fallible end", f.r.end, m.end);
 		}
-		size_t run = ureg_write_run(cur, size);
-		CHECK_EQ("write_val", err, run == size ? 0 : VMIO_EFAULT);
-		CHECK_EQ("write_val cursor", (uintptr_t)vm_fwriter_cursor(&uw),
-			 (uintptr_t)(err ? cur : cur + size));
-		memcpy(sh(cur), val, run); /* a failed write_val still wrote its prefix */
-	} else {
-		cur = vm_freader_cursor(&ur);
-		size_t remain = vm_freader_remain(&ur);
-		err = vm_freader_read_val(&ur, val, size);
-		if (remain < size) {
-			CHECK_EQ("read_val short", err, VMIO_EINVAL);
-			return;
-		}
-		size_t run = ureg_read_run(cur, size);
-		CHECK_EQ("read_val", err, run == size ? 0 : VMIO_EFAULT);
-		CHECK_EQ("read_val cursor", (uintptr_t)vm_freader_cursor(&ur),
-			 (uintptr_t)(err ? cur : cur + size));
-		if (!err)
-			CHECK_EQ("read_val bytes", memcmp(val, sh(cur), size), 0);
 	}
 }
 
-static void op_once(int write)
+/*
+ * A copy between a reader and a writer, through each of the eight
+ * functions: the count is min(remain, avail) cut at the first inaccessible
+ * byte of either side, both cursors advance by it.  Overlapping ranges are
+ * skipped (their order is not defined).
+ */
+static void op_transfer(void)
+{
+	unsigned v = take(1) % 8;
+	/* src, dst of each variant: 0 ur, 1 kr; 0 uw, 1 kw. */
+	static const uint8_t from_kernel[8] = { 0, 0, 1, 1, 0, 0, 1, 1 };
+	static const uint8_t to_kernel[8] = { 1, 0, 0, 0, 0, 1, 1, 1 };
+	struct mrange *src = from_kernel[v] ? &m_kr : &m_ur;
+	struct mrange *dst = to_kernel[v] ? &m_kw : &m_uw;
+	size_t len = min_sz(left(src), left(dst)), n = 99;
+	int err = 0;
+
+	if (src->cur < dst->cur + len && dst->cur < src->cur + len)
+		return;
+	switch (v) {
+	case 0: err = vm_freader_read_fallible(&ur, &kw, &n); break;
+	case 1: err = vm_freader_read_fallible(&ur, &uw, &n); break;
+	case 2: err = vm_reader_read_fallible(&kr, &uw, &n); break;
+	case 3: err = vm_fwriter_write_fallible(&uw, &kr, &n); break;
+	case 4: err = vm_fwriter_write_fallible(&uw, &ur, &n); break;
+	case 5: err = vm_writer_write_fallible(&kw, &ur, &n); break;
+	case 6: n = vm_reader_read(&kr, &kw); break;
+	default: n = vm_writer_write(&kw, &kr); break;
+	}
+	size_t want = min_sz(run(src->cur, len, 0), run(dst->cur, len, 1));
+	CHECK_EQ("transfer count", n, want);
+	CHECK_EQ("transfer error", err, want == len ? 0 : VMIO_EFAULT);
+	memmove(sh(dst->cur), sh(src->cur), want);
+	src->cur += want;
+	dst->cur += want;
+}
+
+/* read_val / write_val on any of the four. */
+static void op_val(void)
+{
+	static const size_t sizes[] = { 1, 2, 3, 4, 8, 12, 16, 24 };
+	size_t size = sizes[take(1) % 8];
+	unsigned kind = take(1) % 4; /* user reader, user writer, kernel reader, kernel writer */
+	struct mrange *m = (struct mrange *[]){ &m_ur, &m_uw, &m_kr, &m_kw }[kind];
+	int write = kind & 1;
+	uint8_t val[24] = { 0 };
+	int err;
+
+	for (size_t i = 0; write && i < size; i++)
+		val[i] = (uint8_t)take(1);
+	switch (kind) {
+	case 0: err = vm_freader_read_val(&ur, val, size); break;
+	case 1: err = vm_fwriter_write_val(&uw, val, size); break;
+	case 2: err = vm_reader_read_val(&kr, val, size); break;
+	default: err = vm_writer_write_val(&kw, val, size); break;
+	}
+	if (left(m) < size) {
+		CHECK_EQ("val short", err, VMIO_EINVAL);
+		return;
+	}
+	size_t r = run(m->cur, size, write);
+	CHECK_EQ("val", err, r == size ? 0 : VMIO_EFAULT);
+	if (write)
+		memcpy(sh(m->cur), val, r); /* a failed write_val still wrote its prefix */
+	else if (!err)
+		CHECK_EQ("read_val bytes", memcmp(val, sh(m->cur), size), 0);
+	if (!err)
+		m->cur += size;
+}
+
+/* read_once / write_once on any of the four: misaligned is VMIO_EINVAL,
+ * and a panic first for the infallible ones. */
+static void op_once(void)
 {
 	size_t size = (size_t)1 << (take(1) % 4);
-	uint8_t *cur = write ? vm_fwriter_cursor(&uw) : vm_freader_cursor(&ur);
-	size_t left = write ? vm_fwriter_avail(&uw) : vm_freader_remain(&ur);
+	unsigned kind = take(1) % 4;
+	struct mrange *m = (struct mrange *[]){ &m_ur, &m_uw, &m_kr, &m_kw }[kind];
+	int write = kind & 1;
 	uint64_t v = take(8), got = 0;
 	int err, want;
 
-	if (write)
-		err = vm_fwriter_write_once_n(&uw, &v, size);
-	else
-		err = vm_freader_read_once_n(&ur, &got, size);
-	if (left < size || (uintptr_t)cur % size)
+	switch (kind) {
+	case 0: err = vm_freader_read_once_n(&ur, &got, size); break;
+	case 1: err = vm_fwriter_write_once_n(&uw, &v, size); break;
+	case 2: err = vm_reader_read_once_n(&kr, &got, size); break;
+	default: err = vm_writer_write_once_n(&kw, &v, size); break;
+	}
+	if (left(m) < size) {
 		want = VMIO_EINVAL;
-	else if (!(write ? ureg_writable(cur) : ureg_readable(cur)))
-		want = VMIO_EFAULT;
-	else
-		want = 0;
+	} else if (m->cur % size) {
+		want = VMIO_EINVAL;
+		m_panics += kind >= 2;
+	} else {
+		want = run(m->cur, size, write) == size ? 0 : VMIO_EFAULT;
+	}
 	CHECK_EQ(write ? "write_once" : "read_once", err, want);
 	if (want)
 		return;
 	if (write)
-		memcpy(sh(cur), &v, size);
+		memcpy(sh(m->cur), &v, size);
 	else
-		CHECK_EQ("read_once value", memcmp(&got, sh(cur), size), 0);
+		CHECK_EQ("read_once value", memcmp(&got, sh(m->cur), size), 0);
+	m->cur += size;
 }
 
+/* skip or limit on any of the four; a skip past the end panics. */
 static void op_skip_limit(void)
 {
 	size_t n = some_len();
+	unsigned kind = take(1) % 4;
+	struct mrange *m = (struct mrange *[]){ &m_ur, &m_uw, &m_kr, &m_kw }[kind];
 
 	if (take(1) % 2) {
-		size_t before = vm_freader_remain(&ur);
-		vm_freader_limit(&ur, n);
-		CHECK_EQ("limit", vm_freader_remain(&ur), before < n ? before : n);
-	} else if (n <= vm_fwriter_avail(&uw)) {
-		uint8_t *cur = vm_fwriter_cursor(&uw);
-		vm_fwriter_skip(&uw, n);
-		CHECK_EQ("skip", (uintptr_t)vm_fwriter_cursor(&uw), (uintptr_t)(cur + n));
+		switch (kind) {
+		case 0: vm_freader_limit(&ur, n); break;
+		case 1: vm_fwriter_limit(&uw, n); break;
+		case 2: vm_reader_limit(&kr, n); break;
+		default: vm_writer_limit(&kw, n); break;
+		}
+		m->end = m->cur + min_sz(n, left(m));
+		return;
 	}
+	if (take(1) % 4 == 0)
+		n = left(m) + 1 + n % 3; /* past the end */
+	switch (kind) {
+	case 0: vm_freader_skip(&ur, n); break;
+	case 1: vm_fwriter_skip(&uw, n); break;
+	case 2: vm_reader_skip(&kr, n); break;
+	default: vm_writer_skip(&kw, n); break;
+	}
+	if (n > left(m))
+		m_panics++;
+	else
+		m->cur += n;
 }
 
+/* fill_zeros on either writer: min(len, avail), cut at a fault. */
 static void op_fill_zeros(void)
 {
-	size_t len = some_len(), n = 0;
-	uint8_t *cur = vm_fwriter_cursor(&uw);
-	size_t todo = len < vm_fwriter_avail(&uw) ? len : vm_fwriter_avail(&uw);
-	size_t want = ureg_write_run(cur, todo);
-	int err = vm_fwriter_fill_zeros(&uw, len, &n);
+	size_t len = some_len(), n = 99;
+	int user = take(1) % 2, err = 0;
+	struct mrange *m = user ? &m_uw : &m_kw;
+	size_t todo = min_sz(len, left(m)), want = run(m->cur, todo, 1);
 
+	if (user)
+		err = vm_fwriter_fill_zeros(&uw, len, &n);
+	else
+		n = vm_writer_fill_zeros(&kw, len);
 	CHECK_EQ("fill_zeros count", n, want);
 	CHECK_EQ("fill_zeros error", err, want == todo ? 0 : VMIO_EFAULT);
-	memset(sh(cur), 0, want);
+	memset(sh(m->cur), 0, want);
+	m->cur += want;
 }
 
+/* fill of the kernel writer with a value of some size and alignment. */
+static void op_fill(void)
+{
+	static const size_t sizes[] = { 1, 2, 4, 8, 12, 16, 3, 0 };
+	static const size_t aligns[] = { 1, 2, 4, 8, 4, 1, 3, 0 };
+	size_t size = sizes[take(1) % 8], align = aligns[take(1) % 8];
+	uint8_t val[16];
+
+	for (size_t i = 0; i < sizeof(val); i++)
+		val[i] = (uint8_t)take(1);
+	if (size && take(1) % 2) { /* most often, make avail fit whole values */
+		vm_writer_limit(&kw, left(&m_kw) - left(&m_kw) % size);
+		m_kw.end = m_kw.cur + left(&m_kw) - left(&m_kw) % size;
+	}
+	size_t n = vm_writer_fill(&kw, val, size, align);
+	if (!size || !align || (align & (align - 1)) || size % align || m_kw.cur % align ||
+	    left(&m_kw) % size) {
+		CHECK_EQ("refused fill", n, 0);
+		m_panics++;
+		return;
+	}
+	CHECK_EQ("fill count", n, left(&m_kw) / size);
+	for (; m_kw.cur != m_kw.end; m_kw.cur += size)
+		memcpy(sh(m_kw.cur), val, size);
+}
+
+/* Static memory for collect_alloc; alloc fails above its size. */
+static uint8_t arena[3 * 4096];
+static unsigned allocs, frees;
+
+static void *arena_alloc(void *ctx, size_t len)
+{
+	(void)ctx;
+	allocs++;
+	return len <= sizeof(arena) ? arena : NULL;
+}
+
+static void arena_free(void *ctx, void *p, size_t len)
+{
+	(void)ctx, (void)p, (void)len;
+	frees++;
+}
+
+/* collect of the user reader, into a buffer of some capacity or through the
+ * allocator: all of remain or nothing, the cursor unchanged on error. */
+static void op_collect(void)
+{
+	static const struct vmio_allocator a = { arena_alloc, arena_free, NULL };
+	size_t len = left(&m_ur), n = 99, cap = take(1) % 2 ? sizeof(arena) : some_len();
+	unsigned allocs0 = allocs, frees0 = frees;
+	void *out = NULL;
+	int alloc = take(1) % 2, err, want;
+
+	err = alloc ? vm_freader_collect_alloc(&ur, &a, &out, &n)
+		    : vm_freader_collect(&ur, arena, cap, &n);
+	if (alloc && len > sizeof(arena))
+		want = VMIO_ENOMEM;
+	else if (!alloc && cap < len)
+		want = VMIO_EINVAL;
+	else
+		want = run(m_ur.cur, len, 0) == len ? 0 : VMIO_EFAULT;
+	CHECK_EQ("collect", err, want);
+	CHECK_EQ("collect allocs", allocs - allocs0, (unsigned)alloc);
+	CHECK_EQ("collect frees", frees - frees0, (unsigned)(alloc && want == VMIO_EFAULT));
+	if (want)
+		return;
+	CHECK_EQ("collect length", n, len);
+	CHECK_EQ("collect bytes", memcmp(arena, sh(m_ur.cur), len), 0);
+	if (alloc)
+		CHECK_EQ("collect buffer", (uintptr_t)out, (uintptr_t)arena);
+	m_ur.cur += len;
+}
+
+/* x rounded up to a (a power of two). */
+static size_t round_up(size_t x, size_t a)
+{
+	return (x + a - 1) & ~(a - 1);
+}
+
+/* The segment's VmIo: the helpers against its shadow, and read/write with
+ * the user writer and reader (faults on the other side). */
 static void op_segment(void)
 {
 	size_t size = vmio_segment_size(&seg);
 	size_t off = take(2) % (size + 64), len = take(1) % 64;
-	int write = take(1) % 2;
+	unsigned v = take(1) % 9;
 	uint8_t buf[64];
-	int want = off + len > size ? VMIO_EINVAL : 0;
+	int want = off + len > size ? VMIO_EINVAL : 0, err;
 
 	for (size_t i = 0; i < len; i++)
 		buf[i] = (uint8_t)take(1);
-	if (write) {
-		CHECK_EQ("segment write", vmio_write_bytes(&seg.io, off, buf, len), want);
+	if (v == 0 || v == 1) { /* bytes and val are the same transfer */
+		err = v ? vmio_write_val(&seg.io, off, buf, len) : vmio_write_bytes(&seg.io, off, buf, len);
+		CHECK_EQ("segment write", err, want);
 		if (!want)
 			memcpy(&segshadow[off], buf, len);
-	} else {
-		CHECK_EQ("segment read", vmio_read_bytes(&seg.io, off, buf, len), want);
+	} else if (v == 2 || v == 3) {
+		err = v == 3 ? vmio_read_val(&seg.io, off, buf, len) : vmio_read_bytes(&seg.io, off, buf, len);
+		CHECK_EQ("segment read", err, want);
 		if (!want)
 			CHECK_EQ("segment bytes", memcmp(buf, &segshadow[off], len), 0);
+	} else if (v == 4) { /* slices of 1, 2, 4 or 8-byte items */
+		size_t item = (size_t)1 << (take(1) % 4), count = len / item;
+		int write = take(1) % 2;
+
+		want = off + count * item > size ? VMIO_EINVAL : 0;
+		err = write ? vmio_write_slice(&seg.io, off, buf, count, item)
+			    : vmio_read_slice(&seg.io, off, buf, count, item);
+		CHECK_EQ("segment slice", err, want);
+		if (!want && write)
+			memcpy(&segshadow[off], buf, count * item);
+		else if (!want)
+			CHECK_EQ("segment slice bytes", memcmp(buf, &segshadow[off], count * item), 0);
+	} else if (v == 5) { /* write_vals with the seed's align rules */
+		static const size_t aligns[] = { 0, 1, 2, 4, 8, 16, 3, 12 };
+		size_t align = aligns[take(1) % 8], item = 1 + take(1) % 8, count = len / item;
+		size_t written = 99, o = off, slot = item, done = 0;
+
+		err = vmio_write_vals(&seg.io, off, buf, count, item, align, &written);
+		if (align > 1 && (align & (align - 1))) {
+			CHECK_EQ("write_vals bad align", err, VMIO_EINVAL);
+			CHECK_EQ("write_vals bad align count", written, 0);
+			return;
+		}
+		if (align > 1)
+			o = round_up(off, align), slot = round_up(item, align);
+		for (; done < count && o + item <= size; done++, o += slot)
+			memcpy(&segshadow[o], buf + done * item, item);
+		CHECK_EQ("write_vals count", written, done);
+		CHECK_EQ("write_vals", err, done || !count ? 0 : VMIO_EINVAL);
+	} else if (v == 6) {
+		len = take(2) % 1024;
+		want = off + len > size ? VMIO_EINVAL : 0;
+		CHECK_EQ("segment fill_zeros", vmio_fill_zeros(&seg.io, off, len), want);
+		if (!want)
+			memset(&segshadow[off], 0, len);
+	} else { /* VmIo::read into the user writer (7) or write from the user reader: all of it */
+		int from_user = v == 8;
+		struct mrange *m = from_user ? &m_ur : &m_uw;
+
+		len = left(m);
+		want = off + len > size ? VMIO_EINVAL : 0;
+		err = from_user ? vmio_write(&seg.io, off, &ur) : vmio_read(&seg.io, off, &uw);
+		if (want) {
+			CHECK_EQ("vmio read/write bounds", err, want);
+			return;
+		}
+		size_t n = run(m->cur, len, !from_user);
+		CHECK_EQ("vmio read/write", err, n == len ? 0 : VMIO_EFAULT);
+		if (from_user)
+			memcpy(&segshadow[off], sh(m->cur), n);
+		else
+			memcpy(sh(m->cur), &segshadow[off], n);
+		m->cur += n;
 	}
 }
 
@@ -287,7 +502,7 @@ static void check_all(void)
 			mismatch("user byte", back[i], shadow[i]);
 			break;
 		}
-	CHECK_EQ("kernel buffer", memcmp(kbuf, kshadow, KBUF), 0);
+	CHECK_EQ("kernel buffers", memcmp(kbuf, kshadow, sizeof(kbuf)), 0);
 	CHECK_EQ("segment", memcmp(seg.base, segshadow, vmio_segment_size(&seg)), 0);
 }
 
@@ -310,36 +525,40 @@ size_t ops_run(const uint8_t *data, size_t len, unsigned long *mismatches)
 	bad = mismatches;
 	in = data;
 	in_end = data + len;
-	/* A fresh state: the region's pattern, zeroed buffers. */
+	/* A fresh state: the region's pattern, zeroed buffers, empty cursors. */
 	ureg_restore(win, win_len);
 	for (size_t i = 0; i < win_len; i++)
 		shadow[i] = ureg_readable(win + i) ? ureg_expected(win + i) : 0;
-	memset(kbuf, 0, KBUF);
-	memset(kshadow, 0, KBUF);
+	memset(kbuf, 0, sizeof(kbuf));
+	memset(kshadow, 0, sizeof(kshadow));
 	memset(seg.base, 0, vmio_segment_size(&seg));
 	memset(segshadow, 0, sizeof(segshadow));
 	ur = (struct vm_freader){ { (uintptr_t)win, (uintptr_t)win } };
 	uw = (struct vm_fwriter){ { (uintptr_t)win, (uintptr_t)win } };
-	kr = vm_reader_from_kernel_space(kbuf, 0);
-	kw = vm_writer_from_kernel_space(kbuf, 0);
+	kr = vm_reader_from_kernel_space(kbuf[0], 0);
+	kw = vm_writer_from_kernel_space(kbuf[1], 0);
+	m_ur = m_uw = (struct mrange){ (uintptr_t)win, (uintptr_t)win };
+	m_kr = (struct mrange){ (uintptr_t)kbuf[0], (uintptr_t)kbuf[0] };
+	m_kw = (struct mrange){ (uintptr_t)kbuf[1], (uintptr_t)kbuf[1] };
+	m_panics = 0;
+	panic_base = panic_count;
 
 	while (in < in_end) {
-		switch (take(1) % 14) {
+		switch (take(1) % 16) {
 		case 0: op_new_user_range(0); break;
 		case 1: op_new_user_range(1); break;
 		case 2: op_new_kernel_range(); break;
-		case 3: op_read_fallible(); break;
-		case 4: op_write_fallible(); break;
-		case 5: op_user_to_user(); break;
-		case 6: op_val(0); break;
-		case 7: op_val(1); break;
-		case 8: op_once(0); break;
-		case 9: op_once(1); break;
-		case 10: op_skip_limit(); break;
-		case 11: op_fill_zeros(); break;
-		case 12: op_segment(); break;
+		case 3: case 4: case 5: op_transfer(); break;
+		case 6: op_val(); break;
+		case 7: op_once(); break;
+		case 8: op_skip_limit(); break;
+		case 9: op_fill_zeros(); break;
+		case 10: op_fill(); break;
+		case 11: op_collect(); break;
+		case 12: case 13: op_segment(); break;
 		default: check_all(); break;
 		}
+		check_cursors();
 		count++;
 	}
 	check_all();
