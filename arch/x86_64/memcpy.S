@@ -10,7 +10,8 @@
  *
  * By size, with VEC the width of V0..V3:
  *   under 16        two overlapping moves of 8, 4 or 2 bytes, or one byte,
- *                   in general registers, returning at once;
+ *                   in general registers, returning at once (with 8-byte
+ *                   VEC, 8 bytes and more take the VEC steps below);
  *   under VEC       two overlapping moves of 32 or 16 bytes;
  *   up to 2, 4, 8 VEC  the first and the last 1, 2 or 4 VEC, overlapping;
  *   more            64 bytes at dst, then dst goes up to a 64-byte
@@ -48,8 +49,9 @@
 #endif
 #endif
 
-/* The whole copy done, before any vector register was touched. */
-#define RETURN_ALL_DONE USER_ACCESS_END; xorl %eax, %eax; ret
+/* The whole copy done: return 0 (GPR: before any vector register was touched). */
+#define RETURN_GPR_DONE USER_ACCESS_END; xorl %eax, %eax; ret
+#define RETURN_ALL_DONE USER_ACCESS_END; VZEROUPPER; xorl %eax, %eax; ret
 
 /* Four VEC from s + disp to d + disp; st is VMOVU, or VMOVA for aligned d. */
 #define COPY4(disp, s, d, st)                          \
@@ -65,24 +67,30 @@
 	.text
 FUNC(__memcpy_fallible)
 	USER_ACCESS_BEGIN
-	cmpq	$16, %rdx
+	cmpq	$VEC, %rdx
+	jae	.Lfrom_vec
+#if VEC > 16
+	cmpl	$16, %edx
 	jae	.Lfrom_16
-	/* Under 16 bytes: general registers only, each case returns itself. */
+#endif
+	/* Under 16 (and VEC) bytes: general registers, each case returns itself. */
+#if VEC > 8
 	cmpl	$8, %edx
 	jb	.Lless_8
 	EX(.Lretry, movq (%rsi), %rax)
 	EX(.Lretry, movq -8(%rsi,%rdx), %rcx)
 	EX(.Lretry, movq %rax, (%rdi))
 	EX(.Lretry, movq %rcx, -8(%rdi,%rdx))
-	RETURN_ALL_DONE
+	RETURN_GPR_DONE
 .Lless_8:
+#endif
 	cmpl	$4, %edx
 	jb	.Lless_4
 	EX(.Lretry, movl (%rsi), %eax)
 	EX(.Lretry, movl -4(%rsi,%rdx), %ecx)
 	EX(.Lretry, movl %eax, (%rdi))
 	EX(.Lretry, movl %ecx, -4(%rdi,%rdx))
-	RETURN_ALL_DONE
+	RETURN_GPR_DONE
 .Lless_4:
 	cmpl	$1, %edx
 	jb	.Ldone
@@ -91,16 +99,14 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, movzbl -1(%rsi,%rdx), %ecx)
 	EX(.Lretry, movw %ax, (%rdi))
 	EX(.Lretry, movb %cl, -1(%rdi,%rdx))
-	RETURN_ALL_DONE
+	RETURN_GPR_DONE
 .Lone:
 	EX(.Lretry, movzbl (%rsi), %eax)
 	EX(.Lretry, movb %al, (%rdi))
-	RETURN_ALL_DONE
+	RETURN_GPR_DONE
 
-.Lfrom_16:
 #if VEC > 16
-	cmpq	$VEC, %rdx
-	jae	.Lfrom_vec
+.Lfrom_16:
 #if VEC > 32
 	cmpl	$32, %edx
 	jae	.L32_63
@@ -109,27 +115,26 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, XMOVU -16(%rsi,%rdx), X1)
 	EX(.Lretry, XMOVU X0, (%rdi))
 	EX(.Lretry, XMOVU X1, -16(%rdi,%rdx))
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 #if VEC > 32
 .L32_63:
 	EX(.Lretry, YMOVU (%rsi), Y0)
 	EX(.Lretry, YMOVU -32(%rsi,%rdx), Y1)
 	EX(.Lretry, YMOVU Y0, (%rdi))
 	EX(.Lretry, YMOVU Y1, -32(%rdi,%rdx))
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 #endif
+#endif
+
 .Lfrom_vec:
-#endif
-	/* VEC bytes or more (16 >= VEC when the above is left out). */
 	cmpq	$2 * VEC, %rdx
 	ja	.Lmore_2x
 	EX(.Lretry, VMOVU (%rsi), V0)
 	EX(.Lretry, VMOVU -VEC(%rsi,%rdx), V1)
 	EX(.Lretry, VMOVU V0, (%rdi))
 	EX(.Lretry, VMOVU V1, -VEC(%rdi,%rdx))
-.Lall_done:
-	xorl	%edx, %edx
-.Ldone:
+	RETURN_ALL_DONE
+.Ldone:				/* rdx bytes were not done */
 	USER_ACCESS_END
 	VZEROUPPER
 	movq	%rdx, %rax
@@ -146,14 +151,14 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, VMOVU V1, VEC(%rdi))
 	EX(.Lretry, VMOVU V2, -2 * VEC(%rdi,%rdx))
 	EX(.Lretry, VMOVU V3, -VEC(%rdi,%rdx))
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 
 .Lmore_4x:
 	cmpq	$8 * VEC, %rdx
 	ja	.Lmore_8x
 	COPY4(0, (%rsi), (%rdi), VMOVU)
 	COPY4(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), VMOVU)
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 
 .Lmore_8x:
 	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..64 commit. */
@@ -194,13 +199,13 @@ FUNC(__memcpy_fallible)
 .Ltail:
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
 	COPY4(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), VMOVU)
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 
 #if REP_MIN
 .Lrep:
 	movq	%rdx, %rcx
 	EX(.Lrep_fault, rep movsb)
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 .Lrep_fault:
 	movq	%rcx, %rdx
 #endif

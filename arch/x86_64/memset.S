@@ -36,19 +36,20 @@
 #endif
 #endif
 
-/* V0 = the byte in every lane, from rax. */
+/* V0 = the byte in every lane, from esi (64, 32) or rax (16, 8). */
 #if VEC == 64
-#define BROADCAST vpbroadcastq %rax, V0
+#define BROADCAST vpbroadcastb %esi, V0
 #elif VEC == 32
-#define BROADCAST vmovq %rax, %xmm0; vpbroadcastq %xmm0, V0
+#define BROADCAST vmovd %esi, %xmm0; vpbroadcastb %xmm0, V0
 #elif VEC == 16
 #define BROADCAST movq %rax, V0; punpcklqdq V0, V0
 #else
 #define BROADCAST movq %rax, V0
 #endif
 
-/* The whole fill done, before any vector register was touched. */
-#define RETURN_ALL_DONE USER_ACCESS_END; xorl %eax, %eax; ret
+/* The whole fill done: return 0 (GPR: before any vector register was touched). */
+#define RETURN_GPR_DONE USER_ACCESS_END; xorl %eax, %eax; ret
+#define RETURN_ALL_DONE USER_ACCESS_END; VZEROUPPER; xorl %eax, %eax; ret
 
 /* Four VEC at d + disp; st is VMOVU, or VMOVA for aligned d. */
 #define SET4(disp, d, st)                    \
@@ -63,59 +64,63 @@ FUNC(__memset_fallible)
 	movzbl	%sil, %eax
 	movabsq	$0x0101010101010101, %rcx
 	imulq	%rcx, %rax
-	cmpq	$16, %rdx
+	cmpq	$VEC, %rdx
+	jae	.Lfrom_vec
+#if VEC > 16
+	cmpl	$16, %edx
 	jae	.Lfrom_16
-	/* Under 16 bytes: general registers only, each case returns itself. */
+#endif
+	/* Under 16 (and VEC) bytes: general registers, each case returns itself. */
+#if VEC > 8
 	cmpl	$8, %edx
 	jb	.Lless_8
 	EX(.Lretry, movq %rax, (%rdi))
 	EX(.Lretry, movq %rax, -8(%rdi,%rdx))
-	RETURN_ALL_DONE
+	RETURN_GPR_DONE
 .Lless_8:
+#endif
 	cmpl	$4, %edx
 	jb	.Lless_4
 	EX(.Lretry, movl %eax, (%rdi))
 	EX(.Lretry, movl %eax, -4(%rdi,%rdx))
-	RETURN_ALL_DONE
+	RETURN_GPR_DONE
 .Lless_4:
 	cmpl	$1, %edx
 	jb	.Ldone
 	je	.Lone
 	EX(.Lretry, movw %ax, (%rdi))
 	EX(.Lretry, movb %al, -1(%rdi,%rdx))
-	RETURN_ALL_DONE
+	RETURN_GPR_DONE
 .Lone:
 	EX(.Lretry, movb %al, (%rdi))
-	RETURN_ALL_DONE
+	RETURN_GPR_DONE
 
+#if VEC > 16
 .Lfrom_16:
 	BROADCAST
-#if VEC > 16
-	cmpq	$VEC, %rdx
-	jae	.Lfrom_vec
 #if VEC > 32
 	cmpl	$32, %edx
 	jae	.L32_63
 #endif
 	EX(.Lretry, XMOVU X0, (%rdi))
 	EX(.Lretry, XMOVU X0, -16(%rdi,%rdx))
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 #if VEC > 32
 .L32_63:
 	EX(.Lretry, YMOVU Y0, (%rdi))
 	EX(.Lretry, YMOVU Y0, -32(%rdi,%rdx))
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 #endif
+#endif
+
 .Lfrom_vec:
-#endif
-	/* VEC bytes or more (16 >= VEC when the above is left out). */
+	BROADCAST
 	cmpq	$2 * VEC, %rdx
 	ja	.Lmore_2x
 	EX(.Lretry, VMOVU V0, (%rdi))
 	EX(.Lretry, VMOVU V0, -VEC(%rdi,%rdx))
-.Lall_done:
-	xorl	%edx, %edx
-.Ldone:
+	RETURN_ALL_DONE
+.Ldone:				/* rdx bytes were not done */
 	USER_ACCESS_END
 	VZEROUPPER
 	movq	%rdx, %rax
@@ -128,14 +133,14 @@ FUNC(__memset_fallible)
 	EX(.Lretry, VMOVU V0, VEC(%rdi))
 	EX(.Lretry, VMOVU V0, -2 * VEC(%rdi,%rdx))
 	EX(.Lretry, VMOVU V0, -VEC(%rdi,%rdx))
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 
 .Lmore_4x:
 	cmpq	$8 * VEC, %rdx
 	ja	.Lmore_8x
 	SET4(0, (%rdi), VMOVU)
 	SET4(-4 * VEC, (%rdi,%rdx), VMOVU)
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 
 .Lmore_8x:
 	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..64 commit. */
@@ -171,13 +176,13 @@ FUNC(__memset_fallible)
 .Ltail:
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
 	SET4(-4 * VEC, (%rdi,%rdx), VMOVU)
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 
 #if REP_MIN
 .Lrep:
 	movq	%rdx, %rcx
 	EX(.Lrep_fault, rep stosb)
-	jmp	.Lall_done
+	RETURN_ALL_DONE
 .Lrep_fault:
 	movq	%rcx, %rdx
 #endif

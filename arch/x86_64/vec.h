@@ -5,8 +5,8 @@
  *       embedder's kernel need not save vector state around our code;
  *   16  SSE2 xmm0..xmm3 (every x86_64 CPU);
  *   32  AVX2 ymm0..ymm3, with vzeroupper before returning;
- *   64  AVX-512 zmm16..zmm19 (EVEX-only registers: no vzeroupper needed),
- *       ymm16/xmm16 for the pieces below 64 bytes.
+ *   64  AVX-512 (F, VL, BW) zmm16..zmm19 (EVEX-only registers: no
+ *       vzeroupper needed), ymm16/xmm16 for the pieces below 64 bytes.
  * VMOVU is an unaligned move of VEC bytes, VMOVA one whose memory operand
  * is VEC-aligned; V0..V3 are the registers.
  */
