@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-"""Run the host benchmark and plot what it measured.
+"""Run the host benchmark several times and plot what it measured.
 
     host_bench.py <host-bench binary> <output dir> [binary args...]
 
-Runs the binary (its table goes to stdout), which writes host-bench.csv in
-the output dir, then renders host-bench.svg there from the CSV (GB/s of
-every routine at the first alignment, and vmio / glibc at every alignment,
-for copy and fill) and host-bench.md, the tables of docs/PERFORMANCE.md
-(a subset of the sizes).  Exits with the binary's status."""
+Runs the binary RUNS times (env VMIO_BENCH_RUNS, default 3), each a fresh
+process with fresh buffers: on this kind of machine one run's figures can
+sit 10% off the next run's, more than the rounds inside a run vary.  Each
+run writes its CSV (host-bench.N.csv); host-bench.csv holds, per row, the
+median over the runs of each routine's GB/s.  From it come the table on
+stdout, host-bench.svg (GB/s of every routine at the first alignment, and
+vmio / glibc at every alignment, for copy and fill) and host-bench.md, the
+tables of docs/PERFORMANCE.md (a subset of the sizes).  Exits non-zero if
+any run's checks failed."""
 import csv
 import math
 import os
+import statistics
 import subprocess
 import sys
 
@@ -112,21 +117,77 @@ def markdown(rows, md_path):
         f.write("\n".join(out))
 
 
+def median_rows(runs):
+    """One row per (op, impl, bytes, src_off, dst_off): the median GB/s."""
+    keyed = {}
+    for rows in runs:
+        for r in rows:
+            keyed.setdefault((r["op"], r["impl"], r["bytes"], r["src_off"], r["dst_off"]), []).append(r)
+    out = []
+    for (op, impl, b, s, d), rs in keyed.items():
+        gbs = statistics.median(float(r["gb_per_s"]) for r in rs)
+        out.append({"op": op, "impl": impl, "bytes": b, "src_off": s, "dst_off": d,
+                    "ns_per_call": f"{int(b) / gbs:.3f}", "gb_per_s": f"{gbs:.4f}"})
+    return out
+
+
+def print_table(rows, nruns):
+    """The median table, with vmio / glibc and the target per row."""
+    met = total = 0
+    for op in ["copy", "fill"]:
+        mine = [r for r in rows if r["op"] == op]
+        impls = list(dict.fromkeys(r["impl"] for r in mine))
+        gbs = {(r["impl"], r["bytes"], r["src_off"], r["dst_off"]): float(r["gb_per_s"]) for r in mine}
+        print(f"\n{op}: GB/s, median of {nruns} runs (each the best of its rounds); ratio vmio / glibc")
+        print(f"{'bytes':>9} {'src/dst':>7}" + "".join(f" {i:>10}" for i in impls) + f" {'ratio':>8}")
+        for b, s, d in dict.fromkeys((r["bytes"], r["src_off"], r["dst_off"]) for r in mine):
+            ratio = gbs[("vmio", b, s, d)] / gbs[("glibc", b, s, d)]
+            ok = ratio >= (0.9 if int(b) >= 256 else 0.7)
+            met += ok
+            total += 1
+            print(f"{b:>9} {s:>3}/{d:<3}" + "".join(f" {gbs[(i, b, s, d)]:10.2f}" for i in impls) +
+                  f" {ratio:8.3f}" + ("" if ok else "  (below target)"))
+    print(f"\nrows at target (>= 0.9x glibc from 256 B, >= 0.7x below), medians: {met} of {total}")
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     binary, outdir = sys.argv[1], sys.argv[2]
+    nruns = int(os.environ.get("VMIO_BENCH_RUNS", "3"))
     csv_path = os.path.join(outdir, "host-bench.csv")
     svg_path = os.path.join(outdir, "host-bench.svg")
     md_path = os.path.join(outdir, "host-bench.md")
-    status = subprocess.call([binary, "--csv", csv_path] + sys.argv[3:])
-    with open(csv_path) as f:
-        rows = list(csv.DictReader(f))
+    status = 0
+    runs = []
+    checks = [0, 0]  # passed, failed over all runs
+    for n in range(1, nruns + 1):
+        run_csv = os.path.join(outdir, f"host-bench.{n}.csv")
+        print(f"=== run {n} of {nruns}", flush=True)
+        run = subprocess.run([binary, "--csv", run_csv] + sys.argv[3:], stdout=subprocess.PIPE,
+                             text=True)
+        print(run.stdout, end="", flush=True)
+        status |= run.returncode
+        summary = run.stdout.strip().splitlines()[-1].split() if run.stdout.strip() else []
+        if len(summary) == 4 and summary[1] == "passed,":
+            checks[0] += int(summary[0])
+            checks[1] += int(summary[2])
+        else:
+            checks[1] += 1  # no summary line: the run itself failed
+        with open(run_csv) as f:
+            runs.append(list(csv.DictReader(f)))
+    rows = median_rows(runs)
     if rows:
+        with open(csv_path, "w", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+            w.writeheader()
+            w.writerows(rows)
+        print_table(rows, nruns)
         plot(rows, svg_path)
         markdown(rows, md_path)
         print(f"wrote {csv_path}, {svg_path} and {md_path}")
-    sys.exit(status)
+    print(f"{checks[0]} passed, {checks[1]} failed")
+    sys.exit(1 if status or checks[1] else 0)
 
 
 if __name__ == "__main__":
