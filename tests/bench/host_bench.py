@@ -3,7 +3,7 @@
 
     host_bench.py <host-bench binary> <output dir> [binary args...]
 
-Runs the binary RUNS times (env VMIO_BENCH_RUNS, default 3), each a fresh
+Runs the binary RUNS times (env VMIO_BENCH_RUNS, default 5), each a fresh
 process with fresh buffers: on this kind of machine one run's figures can
 sit 10% off the next run's, more than the rounds inside a run vary.  Each
 run writes its CSV (host-bench.N.csv); host-bench.csv holds, per row, the
@@ -154,7 +154,7 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     binary, outdir = sys.argv[1], sys.argv[2]
-    nruns = int(os.environ.get("VMIO_BENCH_RUNS", "3"))
+    nruns = int(os.environ.get("VMIO_BENCH_RUNS", "5"))
     csv_path = os.path.join(outdir, "host-bench.csv")
     svg_path = os.path.join(outdir, "host-bench.svg")
     md_path = os.path.join(outdir, "host-bench.md")
