@@ -4,7 +4,8 @@
  *   rdi  dst, advanced only past committed bytes
  *   esi  byte (only the low 8 bits are used)
  *   rdx  bytes not yet committed; returned in rax
- *   rax  the byte in all eight lanes (al alone for rep stosb and bytes)
+ *   rax  the byte in all eight lanes for the general-register stores (al
+ *        alone for rep stosb and bytes)
  *   rcx  rep stosb count; the head's length
  *   V0   the byte in every lane of the wide stores (vec.h)
  *
@@ -36,7 +37,10 @@
 #endif
 #endif
 
-/* V0 = the byte in every lane, from esi (64, 32) or rax (16, 8). */
+/* rax = the byte (in al) in all eight lanes. */
+#define SPREAD_RAX movabsq $0x0101010101010101, %rcx; imulq %rcx, %rax
+
+/* V0 = the byte in every lane, from esi (64, 32) or a spread rax (16, 8). */
 #if VEC == 64
 #define BROADCAST vpbroadcastb %esi, V0
 #elif VEC == 32
@@ -61,14 +65,16 @@
 	.text
 FUNC(__memset_fallible)
 	USER_ACCESS_BEGIN
-	movzbl	%sil, %eax
-	movabsq	$0x0101010101010101, %rcx
-	imulq	%rcx, %rax
+	movzbl	%sil, %eax		/* al: for rep stosb and the bytewise retry */
+#if VEC <= 16
+	SPREAD_RAX
+#endif
 	cmpq	$VEC, %rdx
 	jae	.Lfrom_vec
 #if VEC > 16
 	cmpl	$16, %edx
 	jae	.Lfrom_16
+	SPREAD_RAX
 #endif
 	/* Under 16 (and VEC) bytes: general registers, each case returns itself. */
 #if VEC > 8
