@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bench_check.h"
+
 #if defined(__riscv) || defined(__loongarch__)
 #if defined(__riscv)
 #define COUNTER "rdinstret"
@@ -49,9 +51,6 @@ static inline uint64_t counter(void)
 #else
 #define MAX_LEN 65536
 #endif
-#define GUARD 64
-#define CANARY 0xee
-#define FILL_BYTE 0xa5
 
 /*
  * Each buffer: GUARD bytes, up to 63 of misalignment, len bytes, GUARD
@@ -135,8 +134,6 @@ void check(int ok, const char *what, const char *impl, size_t len, unsigned sa,
 /* Print "N passed, N failed"; return the exit status (0 if none failed). */
 int bench_summary(void);
 
-/* Byte i of src_buf as prepare_copy() leaves it. */
-uint8_t src_byte(size_t i);
 
 /* Fill src_buf with src_byte() and dst_buf with CANARY over len + 3 * GUARD bytes. */
 void prepare_copy(size_t len);

@@ -24,6 +24,7 @@
 #include <sys/mman.h>
 #include <time.h>
 
+#include "bench_check.h"
 #include "vmio/arch.h"
 
 /*
@@ -102,9 +103,6 @@ static const struct { unsigned src, dst; } aligns[] = { { 0, 0 }, { 1, 0 }, { 0,
 static const unsigned fill_aligns[] = { 0, 3, 13 };
 #define NFILL_ALIGNS (sizeof(fill_aligns) / sizeof(fill_aligns[0]))
 
-#define GUARD 64
-#define CANARY 0xee
-#define FILL_BYTE 0xa5
 
 static uint8_t *src_buf, *dst_buf; /* GUARD, up to 63 of offset, MAX_LEN, GUARD */
 static unsigned passed, failed;
@@ -127,28 +125,6 @@ static void check(int ok, const char *what, const char *impl, size_t len, unsign
 	}
 	failed++;
 	printf("FAIL %s %s len %zu src+%u dst+%u\n", what, impl, len, sa, da);
-}
-
-static uint8_t src_byte(size_t i)
-{
-	return (uint8_t)(i * 131u + (i >> 9) + 1u);
-}
-
-/* Canaries around [GUARD + da, GUARD + da + len) and the expected bytes inside. */
-static int dst_ok(size_t len, unsigned sa, unsigned da, int fill)
-{
-	const uint8_t *d = dst_buf + GUARD + da;
-
-	for (size_t i = 0; i < GUARD + da; i++)
-		if (dst_buf[i] != CANARY)
-			return 0;
-	for (size_t i = 0; i < len; i++)
-		if (d[i] != (fill ? FILL_BYTE : src_byte(GUARD + sa + i)))
-			return 0;
-	for (size_t i = 0; i < GUARD; i++)
-		if (d[len + i] != CANARY)
-			return 0;
-	return 1;
 }
 
 static void reset_dst(size_t len)
@@ -223,7 +199,7 @@ static void measure(int op, size_t len, unsigned sa, unsigned da, double best[NI
 
 		reset_dst(len);
 		r = call(op, i, d, s, len);
-		check(r == 0 && dst_ok(len, sa, da, op), op ? "fill" : "copy",
+		check(r == 0 && bench_dst_ok(dst_buf, len, sa, da, op), op ? "fill" : "copy",
 		      impls[op][i].name, len, sa, da);
 		best[i] = 1e30;
 	}
