@@ -134,7 +134,6 @@ void check(int ok, const char *what, const char *impl, size_t len, unsigned sa,
 /* Print "N passed, N failed"; return the exit status (0 if none failed). */
 int bench_summary(void);
 
-
 /* Fill src_buf with src_byte() and dst_buf with CANARY over len + 3 * GUARD bytes. */
 void prepare_copy(size_t len);
 
