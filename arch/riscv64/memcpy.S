@@ -101,6 +101,8 @@ FUNC(__memcpy_fallible)
 	xor	t0, a0, a1
 	andi	t0, t0, 7
 	bnez	t0, .Lmis
+	andi	t0, a0, 7
+	beqz	t0, .Laligned
 
 	/* Same misalignment: aligned 1-, 2-, 4-byte steps make dst 8-aligned. */
 	andi	t0, a0, 1
@@ -124,7 +126,9 @@ FUNC(__memcpy_fallible)
 	addi	a0, a0, 4
 	addi	a1, a1, 4
 	addi	a2, a2, -4
-1:	addi	a2, a2, -128
+1:
+.Laligned:
+	addi	a2, a2, -128
 	bltz	a2, .Ltail
 
 .Lblock:				/* 128 bytes: twice eight ld, eight sd */
@@ -217,7 +221,8 @@ FUNC(__memcpy_fallible)
 	addi	a0, a0, 8
 	addi	a1, a1, 8
 	addi	a2, a2, -8
-1:	andi	t0, a2, 4
+1:	beqz	a2, .Ldone		/* a multiple of 8: no 4, 2, 1 steps */
+	andi	t0, a2, 4
 	beqz	t0, 1f
 	EX(.Lretry, lwu a3, 0(a1))
 	EX(.Lretry, sw a3, 0(a0))
