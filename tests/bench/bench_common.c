@@ -60,35 +60,6 @@ __asm__(".text\n\t.balign 4\n\t"
 #endif
 );
 
-/*
- * The byte loop Asterinas' riscv64 copy amounts to.  The empty asm with a
- * memory clobber keeps the compiler from turning it into a memcpy call or
- * from widening it (check: objdump -d guest-bench.elf, <byte_copy>).
- */
-__attribute__((noinline)) void *byte_copy(void *dst, const void *src, size_t len)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	for (size_t i = 0; i < len; i++) {
-		d[i] = s[i];
-		__asm__ volatile("" : : : "memory");
-	}
-	return dst;
-}
-
-/* The same for a fill. */
-__attribute__((noinline)) void *byte_fill(void *dst, int byte, size_t len)
-{
-	unsigned char *d = dst;
-
-	for (size_t i = 0; i < len; i++) {
-		d[i] = (unsigned char)byte;
-		__asm__ volatile("" : : : "memory");
-	}
-	return dst;
-}
-
 /* One noinline loop per prototype (bench_common.h). */
 #define DEFINE_TIMED(name, fn_t, arg_t)                                         \
 	__attribute__((noinline)) uint64_t name(fn_t f, void *d, arg_t s, size_t n, \

@@ -110,9 +110,7 @@ size_t bench_empty_vf(void *, int, size_t);
 void *bench_empty_lc(void *, const void *, size_t);
 void *bench_empty_lf(void *, int, size_t);
 
-/* Plain loops, one byte a turn. */
-void *byte_copy(void *dst, const void *src, size_t len);
-void *byte_fill(void *dst, int byte, size_t len);
+/* byte_copy and byte_fill, the plain loops: bench_check.h. */
 
 /*
  * Counter units over reps calls of f(d, s, n).  *bad is the OR over the

@@ -57,30 +57,6 @@ static void *rep_stosb(void *dst, int c, size_t n)
 	return dst;
 }
 
-/* One byte a turn; the empty asm keeps the compiler from widening it. */
-__attribute__((noinline)) static void *byte_copy(void *dst, const void *src, size_t n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	for (size_t i = 0; i < n; i++) {
-		d[i] = s[i];
-		__asm__ volatile("" : : : "memory");
-	}
-	return dst;
-}
-
-__attribute__((noinline)) static void *byte_fill(void *dst, int c, size_t n)
-{
-	unsigned char *d = dst;
-
-	for (size_t i = 0; i < n; i++) {
-		d[i] = (unsigned char)c;
-		__asm__ volatile("" : : : "memory");
-	}
-	return dst;
-}
-
 #define NIMPLS 4
 #define GLIBC 1    /* the baseline of the ratio */
 #define BYTELOOP 3 /* run with fewer calls: it is 20-50x slower */
