@@ -4,11 +4,13 @@
  *   a0  dst, advanced only past committed bytes
  *   a1  src, advanced with a0 (in the shift loops: recomputed at a fault)
  *   a2  bytes not yet copied, returned in a0; in a 128-byte loop it is
- *       kept 128 low (the loop runs while it is >= 0)
+ *       kept 128 low (the loop runs while it is >= 0); in the byte loop
+ *       it is t2 - a0 (t2: the end of dst)
  *   a6  aligned src cursor (shift path)   t4, t5  right and left shift
  *   a3..a5, a7, t0..t3, t6, a1 (shift loop)  data words
  *
- * Short copies (len < 8) go bytewise.  Otherwise:
+ * Short copies (len < 8, or < 16 into a misaligned dst whose src is
+ * misaligned differently) go bytewise.  Otherwise:
  * - src and dst equally misaligned: 1-, 2- and 4-byte aligned steps until
  *   dst is 8-aligned, 128-byte blocks (two halves of eight ld then eight
  *   sd), then steps of 64, 32, 16, 8, 4, 2 and 1 bytes, each aligned.
@@ -245,6 +247,8 @@ FUNC(__memcpy_fallible)
 .Lmis:					/* bytes until dst is 8-aligned */
 	andi	t0, a0, 7
 	beqz	t0, .Lshift
+	sltiu	t0, a2, 16		/* short: bytewise is cheaper */
+	bnez	t0, .Lbytes_nz
 1:	EX(.Ldone, lbu t1, 0(a1))
 	EX(.Ldone, sb t1, 0(a0))
 	addi	a0, a0, 1
@@ -394,12 +398,19 @@ PATCH_LOOP	.Lpatch_w, sw, 4
 	csrs	sstatus, t6
 .Lbytes:
 	beqz	a2, .Ldone
-1:	EX(.Ldone, lbu t0, 0(a1))
-	EX(.Ldone, sb t0, 0(a0))
+.Lbytes_nz:				/* a2 > 0 bytes, one a turn, until a0 = t2 */
+	add	t2, a0, a2
+1:	EX(.Lbytes_fault, lbu t0, 0(a1))
+	EX(.Lbytes_fault, sb t0, 0(a0))
 	addi	a0, a0, 1
 	addi	a1, a1, 1
-	addi	a2, a2, -1
-	bnez	a2, 1b
+	bltu	a0, t2, 1b
+	li	t6, SSTATUS_SUM
+	csrc	sstatus, t6
+	li	a0, 0
+	ret
+.Lbytes_fault:				/* a byte access faulted: t2 - a0 not done */
+	sub	a2, t2, a0
 
 .Ldone:					/* also where a byte access resumes after a fault */
 	li	t6, SSTATUS_SUM
