@@ -1,0 +1,97 @@
+/*
+ * Bare metal only: the kernel's own memory is not user memory.  Our
+ * firmware runs its kernel outside the default user range on every ISA
+ * (x86_64 and riscv64 in the top of the upper half, loongarch64 in a DMW
+ * window), so from_user_space, of both kinds, refuses an address of its
+ * text, data, bss, stack, exception table and a frame of its allocator
+ * with VMIO_EINVAL and leaves the out-param as it was.  The user test
+ * region is the control: the same calls accept it.
+ */
+#ifndef VMIO_HOST
+#include <stdio.h>
+#include <string.h>
+
+#include "plat.h"
+#include "vmio/extable.h"
+#include "vmio/vmio.h"
+#include "vtest.h"
+
+extern struct vmio_extable_entry __start_vmio_extable[];
+
+static int kernel_data = 1;  /* .data */
+static int kernel_bss;       /* .bss */
+
+/* A function whose address is the kernel text. */
+static int kernel_text(void)
+{
+	return kernel_data + kernel_bss;
+}
+
+/*
+ * Both from_user_space calls on [p, p + len): 1 if each returns
+ * VMIO_EINVAL and leaves its out-param byte for byte as it was, else 0.
+ */
+static int refused(const void *p, size_t len)
+{
+	struct vm_freader r, r0;
+	struct vm_fwriter w, w0;
+	int ok = 1;
+
+	memset(&r, 0xa5, sizeof(r));
+	memset(&w, 0x5a, sizeof(w));
+	r0 = r;
+	w0 = w;
+	ok &= vm_freader_from_user_space(&r, p, len) == VMIO_EINVAL;
+	ok &= memcmp(&r, &r0, sizeof(r)) == 0;
+	ok &= vm_fwriter_from_user_space(&w, (void *)(uintptr_t)p, len) == VMIO_EINVAL;
+	ok &= memcmp(&w, &w0, sizeof(w)) == 0;
+	return ok;
+}
+
+/* Refused for an empty range, one byte and a page-sized range at p. */
+static int refused_at(const void *p)
+{
+	return refused(p, 0) && refused(p, 1) && refused(p, 4096);
+}
+
+VT_CASE(user_space_refuses_kernel_text_data_bss_stack_extable)
+{
+	uint8_t local[16] = { 0 };
+	const void *text = (const void *)(uintptr_t)&kernel_text;
+	static int printed;
+
+	if (!printed++)
+		printf("  kernel text %p, data %p, bss %p, stack %p, extable %p\n", text,
+		       (void *)&kernel_data, (void *)&kernel_bss, (void *)local,
+		       (void *)__start_vmio_extable);
+	VT_EQ(kernel_text(), 1);
+	VT_CHECK(refused_at(text));
+	VT_CHECK(refused_at(&kernel_data));
+	VT_CHECK(refused_at(&kernel_bss));
+	VT_CHECK(refused_at(local));
+	VT_CHECK(refused_at(__start_vmio_extable));
+}
+
+VT_CASE(user_space_refuses_kernel_frames)
+{
+	void *frame = plat_frames_alloc(1);
+
+	VT_CHECK(frame != NULL);
+	VT_CHECK(refused_at(frame));
+}
+
+/* The control: the same calls take the user test region. */
+VT_CASE(user_space_takes_the_user_region)
+{
+	const uint8_t *u = (const uint8_t *)plat_user_base() + UREG_RW * plat_info()->page_size;
+	struct vm_freader r;
+	struct vm_fwriter w;
+
+	VT_EQ(vm_freader_from_user_space(&r, u, 16), 0);
+	VT_EQ((uintptr_t)vm_freader_cursor(&r), (uintptr_t)u);
+	VT_EQ(vm_freader_remain(&r), 16);
+	VT_EQ(vm_fwriter_from_user_space(&w, (void *)(uintptr_t)u, 16), 0);
+	VT_EQ(vm_fwriter_avail(&w), 16);
+	VT_CHECK(!refused(u, 1));
+}
+#endif
