@@ -80,3 +80,35 @@ void mmu_init(void)
 	}
 	write_cr3(read_cr3());
 }
+
+/*
+ * plat.h: the top page, 0xfffffffffffff000 (canonical with 4-level
+ * paging), a 4 KiB supervisor page under PML4, PDPT and PD entries 511,
+ * made as needed; 0 if a 1 GiB or 2 MiB page is already in the way.
+ */
+uintptr_t plat_map_top_page(void)
+{
+	static uintptr_t top;
+	const uint64_t va = -(uint64_t)PAGE_SIZE;
+	uint64_t *t = boot_pml4;
+	void *frame;
+
+	if (top)
+		return top;
+	for (int shift = 39; shift > 12; shift -= 9) {
+		uint64_t *e = &t[(va >> shift) & 511];
+
+		if (!(*e & PTE_P))
+			*e = (uintptr_t)new_table() | PTE_P | PTE_W;
+		else if (shift < 39 && (*e & PTE_PS))
+			return 0;
+		t = (uint64_t *)(uintptr_t)(*e & PTE_ADDR);
+	}
+	frame = plat_frames_alloc(1);
+	if (!frame)
+		return 0;
+	t[(va >> 12) & 511] = (uintptr_t)frame | PTE_P | PTE_W;
+	__asm__ volatile("invlpg (%0)" ::"r"(va) : "memory");
+	top = va;
+	return top;
+}
