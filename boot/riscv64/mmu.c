@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "plat.h"
 #include "riscv.h"
 
 #define PTE_V (1UL << 0)
@@ -85,4 +86,25 @@ void mmu_enable(void)
 	__asm__ volatile("sfence.vma" ::: "memory");
 	csr_write(satp, SATP_SV39 | virt_to_phys(root) >> 12);
 	__asm__ volatile("sfence.vma" ::: "memory");
+}
+
+/*
+ * plat.h: the top page, 0xfffffffffffff000 (Sv39's upper half sign-extends
+ * bit 38), a 4 KiB kernel leaf under root entry 511.  map_leaf, not
+ * mmu_map: that one rounds va + len, which is 0 here.
+ */
+uintptr_t plat_map_top_page(void)
+{
+	static uintptr_t top;
+	void *frame;
+
+	if (top)
+		return top;
+	frame = plat_frames_alloc(1);
+	if (!frame)
+		return 0;
+	map_leaf(-(uintptr_t)PAGE_SIZE, virt_to_phys(frame), 0, PTE_R | PTE_W);
+	__asm__ volatile("sfence.vma" ::: "memory");
+	top = -(uintptr_t)PAGE_SIZE;
+	return top;
 }

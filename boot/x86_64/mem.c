@@ -49,8 +49,8 @@ static void add_ram(uint64_t addr, uint64_t size)
 
 	if (base < image_end)
 		base = image_end;
-	if (end > KERNEL_MAP_LIMIT)
-		end = KERNEL_MAP_LIMIT;
+	if (end > KERNEL_MAP_LIMIT - (2ULL << 20)) /* the top 2 MiB: mmu.c's top page */
+		end = KERNEL_MAP_LIMIT - (2ULL << 20);
 	base = (base + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
 	end &= ~(uint64_t)(PAGE_SIZE - 1);
 	if (base < end && nranges < MAX_RANGES) {

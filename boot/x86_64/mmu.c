@@ -106,3 +106,36 @@ void mmu_init(void)
 	}
 	write_cr3(read_cr3());
 }
+
+/*
+ * plat.h: the top page, 0xfffffffffffff000 (canonical with 4-level
+ * paging).  It is the last page of the kernel's map of RAM (PML4, PDPT and
+ * PD entries 511: a 2 MiB page of physical 2 GiB - 2 MiB, which mem.c
+ * never hands out as frames).  That 2 MiB page becomes a table of 4 KiB
+ * pages with the same mapping, but for the top one, which gets a frame.
+ */
+uintptr_t plat_map_top_page(void)
+{
+	static uintptr_t top;
+	const uint64_t va = -(uint64_t)PAGE_SIZE;
+	uint64_t *pde = &boot_pd[1][511], *pt;
+	void *frame;
+
+	_Static_assert(KERNEL_BASE + KERNEL_MAP_LIMIT == 0, "the kernel map ends at 2^64");
+	if (top)
+		return top;
+	if ((*pde & (PTE_P | PTE_PS)) != (PTE_P | PTE_PS))
+		boot_panic("top of the kernel map not a 2 MiB page");
+	pt = new_table();
+	frame = plat_frames_alloc(1);
+	if (!frame)
+		return 0;
+	for (uint64_t i = 0; i < 511; i++)
+		pt[i] = ((*pde & PTE_ADDR) + i * PAGE_SIZE) | (*pde & (PTE_W | PTE_PWT | PTE_PCD)) |
+			PTE_P;
+	pt[511] = virt_to_phys(frame) | PTE_P | PTE_W;
+	*pde = virt_to_phys(pt) | PTE_P | PTE_W;
+	__asm__ volatile("invlpg (%0)" ::"r"(va) : "memory");
+	top = va;
+	return top;
+}
