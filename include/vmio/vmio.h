@@ -13,5 +13,6 @@
 #include "vmio/pod.h"
 #include "vmio/reader.h"
 #include "vmio/segment.h"
+#include "vmio/struct.h"
 
 #endif
