@@ -549,6 +549,208 @@ static void op_segment(void)
 	}
 }
 
+/*
+ * An atomic at the user reader's or writer's cursor (vmio/atomic.h): the
+ * cursor never moves; VMIO_EINVAL when short or misaligned, VMIO_EFAULT
+ * where the word is out of reach (writes: a read-only page too), each with
+ * the caller's variable untouched; else the value found and its update.
+ */
+static void op_atomic(void)
+{
+	unsigned f = take(1) % 9; /* load u32, u64, cmpxchg u32, u64, fetch op SET..XOR */
+	size_t size = f == 1 || f == 3 ? 8 : 4;
+	int write = f >= 2, err, want;
+	struct mrange *m = write ? &m_uw : &m_ur;
+	uint64_t arg = take(8), expected = take(8), found = 0, neww;
+	uint32_t o32 = 0x5a5a5a5a;
+	uint64_t o64 = 0x5a5a5a5a5a5a5a5aULL;
+
+	if (left(m) < size || m->cur % size)
+		want = VMIO_EINVAL;
+	else
+		want = run(m->cur, size, write) == size ? 0 : VMIO_EFAULT;
+	if (!want)
+		memcpy(&found, sh(m->cur), size);
+	if (take(1) % 2) /* most compare-exchanges find what they expect */
+		expected = found;
+	switch (f) {
+	case 0: err = vm_freader_atomic_load_u32(&ur, &o32); break;
+	case 1: err = vm_freader_atomic_load_u64(&ur, &o64); break;
+	case 2: err = vm_fwriter_atomic_cmpxchg_u32(&uw, (uint32_t)expected, (uint32_t)arg, &o32); break;
+	case 3: err = vm_fwriter_atomic_cmpxchg_u64(&uw, expected, arg, &o64); break;
+	default: err = vm_fwriter_atomic_fetch_op_u32(&uw, (int)f - 4, (uint32_t)arg, &o32); break;
+	}
+	CHECK_EQ("atomic", err, want);
+	if (want) {
+		CHECK_EQ("atomic value untouched", o32 == 0x5a5a5a5a && o64 == 0x5a5a5a5a5a5a5a5aULL, 1);
+		return;
+	}
+	CHECK_EQ("atomic value found", size == 8 ? o64 : o32, found);
+	switch (f) {
+	case 2: neww = (uint32_t)found == (uint32_t)expected ? arg : found; break;
+	case 3: neww = found == expected ? arg : found; break;
+	case 4: neww = arg; break;
+	case 5: neww = found + arg; break;
+	case 6: neww = found | arg; break;
+	case 7: neww = found & ~arg; break;
+	case 8: neww = found ^ arg; break;
+	default: neww = found; break;
+	}
+	if (write)
+		memcpy(sh(m->cur), &neww, size);
+}
+
+/*
+ * Extensible structs (vmio/struct.h) on the user reader and writer, with a
+ * kernel struct of a size near the user's or any up to 400 bytes: the
+ * model scans the extra bytes first (the first nonzero one is VMIO_E2BIG,
+ * the first unreachable one VMIO_EFAULT), then the copy.  On error the
+ * cursor stays and a read leaves val unchanged (up to VMIO_STRUCT_BOUNCE
+ * bytes) or zero; a failed write has written the bytes before the fault.
+ */
+static void op_struct(void)
+{
+	static uint8_t val[400], before[400];
+	unsigned v = take(1) % 3;
+	struct mrange *m = v == 2 ? &m_uw : &m_ur;
+	size_t usize = left(m), ksize = take(2) % sizeof(val), first = 0, run_len;
+	int err, want = 0, zeroed = 7;
+
+	if (take(1) % 4 && usize + 8 < sizeof(val)) /* mostly around the user's size */
+		ksize = usize + 8 - min_sz(usize + 8, take(1) % 17);
+	for (size_t i = 0; i < ksize; i++)
+		val[i] = take(1) % 2 ? 0 : (uint8_t)take(1);
+	memcpy(before, val, sizeof(val));
+	if (v == 0 || v == 1) {
+		/* The extra bytes, all of remain for check_zeroed. */
+		first = v == 0 ? 0 : ksize < usize ? ksize : usize;
+		for (size_t i = first; i < usize; i++) {
+			if (run(m->cur + i, 1, 0) == 0) {
+				want = VMIO_EFAULT;
+				break;
+			}
+			if (*sh(m->cur + i)) {
+				want = v == 0 ? 1 : VMIO_E2BIG; /* 1: not zeroed */
+				break;
+			}
+		}
+	}
+	if (v == 0) {
+		err = vm_freader_check_zeroed(&ur, &zeroed);
+		CHECK_EQ("check_zeroed", err, want == VMIO_EFAULT ? VMIO_EFAULT : 0);
+		CHECK_EQ("check_zeroed result", zeroed, want == VMIO_EFAULT ? 7 : want != 1);
+		return;
+	}
+	if (v == 1) {
+		size_t n = min_sz(usize, ksize);
+
+		if (!want && run(m->cur, n, 0) < n)
+			want = VMIO_EFAULT;
+		err = vm_freader_read_struct(&ur, val, ksize);
+		CHECK_EQ("read_struct", err, want);
+		if (err) {
+			if (ksize > VMIO_STRUCT_BOUNCE)
+				memset(before, 0, ksize);
+			CHECK_EQ("read_struct val on error", memcmp(val, before, sizeof(val)), 0);
+			return;
+		}
+		CHECK_EQ("read_struct bytes", memcmp(val, sh(m->cur), n), 0);
+		for (size_t i = n; i < ksize; i++)
+			CHECK_EQ("read_struct zero tail", val[i], 0);
+		m->cur += usize;
+		return;
+	}
+	for (size_t i = usize; i < ksize; i++)
+		if (val[i])
+			want = VMIO_E2BIG;
+	run_len = want ? 0 : run(m->cur, usize, 1);
+	if (!want && run_len < usize)
+		want = VMIO_EFAULT;
+	err = vm_fwriter_write_struct(&uw, val, ksize);
+	CHECK_EQ("write_struct", err, want);
+	for (size_t i = 0; i < run_len; i++)
+		*sh(m->cur + i) = i < ksize ? val[i] : 0;
+	if (!err)
+		m->cur += usize;
+}
+
+/* Address of byte j of the stream that iov[0..n) makes. */
+static uintptr_t iov_at(const struct vmio_iovec *iov, size_t n, size_t j)
+{
+	for (size_t i = 0; i < n; j -= iov[i].len, i++)
+		if (j < iov[i].len)
+			return (uintptr_t)iov[i].base + j;
+	return 0;
+}
+
+/*
+ * Scatter/gather (vmio/iovec.h): up to four segments in the user window
+ * (some empty, any crossing a hole or the read-only page, overlapping
+ * too), read into the kernel writer or written from the kernel reader, in
+ * one to three calls, with the other side fallible or not.  The model
+ * walks the stream byte by byte and stops at the first unreachable byte.
+ */
+static void op_iov(void)
+{
+	struct vmio_iovec iov[4];
+	size_t nseg = take(1) % 5, total = 0, pos = 0;
+	int write = take(1) % 2, calls = 1 + (int)(take(1) % 3), err = 0, in_range = 1;
+	struct vm_freader_iov ri;
+	struct vm_fwriter_iov wi;
+
+	for (size_t i = 0; i < nseg; i++) {
+		uint8_t *p = user_addr();
+		size_t len = take(1) % 4 ? some_len() : 0;
+
+		if (len > (size_t)(win + win_len - p))
+			len = (size_t)(win + win_len - p);
+		iov[i] = (struct vmio_iovec){ p, len };
+		total += len;
+		in_range &= model_user_ok((uintptr_t)p, len); /* op_set_user_range may narrow it */
+	}
+	err = write ? vm_fwriter_iov_init(&wi, iov, nseg) : vm_freader_iov_init(&ri, iov, nseg);
+	CHECK_EQ("iov init", err, in_range ? 0 : VMIO_EINVAL);
+	if (err)
+		return;
+	while (calls-- && !err) {
+		struct mrange *m = write ? &m_kr : &m_kw;
+		size_t len = min_sz(total - pos, left(m)), want = 0, n = 99;
+		int fallible_other = take(1) % 2;
+
+		while (want < len && run(iov_at(iov, nseg, pos + want), 1, write))
+			want++;
+		if (write && fallible_other) {
+			struct vm_freader f = vm_reader_to_fallible(kr);
+
+			err = vm_fwriter_iov_write(&wi, &f, &n);
+			kr.r = f.r;
+		} else if (write) {
+			err = vm_fwriter_iov_write(&wi, &kr, &n);
+		} else if (fallible_other) {
+			struct vm_fwriter f = vm_writer_to_fallible(kw);
+
+			err = vm_freader_iov_read(&ri, &f, &n);
+			kw.r = f.r;
+		} else {
+			err = vm_freader_iov_read(&ri, &kw, &n);
+		}
+		CHECK_EQ("iov count", n, want);
+		CHECK_EQ("iov error", err, want == len ? 0 : VMIO_EFAULT);
+		for (size_t j = 0; j < want; j++) {
+			uint8_t *u = sh(iov_at(iov, nseg, pos + j)), *k = sh(m->cur + j);
+
+			if (write)
+				*u = *k;
+			else
+				*k = *u;
+		}
+		m->cur += want;
+		pos += want;
+		CHECK_EQ("iov left", write ? vm_fwriter_iov_avail(&wi) : vm_freader_iov_remain(&ri),
+			 total - pos);
+	}
+}
+
 /* The whole window and buffers against the model. */
 static void check_all(void)
 {
@@ -605,7 +807,7 @@ size_t ops_run(const uint8_t *data, size_t len, unsigned long *mismatches)
 	m_user = user_default;
 
 	while (in < in_end) {
-		switch (take(1) % 16) {
+		switch (take(1) % 20) {
 		case 0: op_new_user_range(0); break;
 		case 1: op_new_user_range(1); break;
 		case 2: op_new_kernel_range(); break;
@@ -618,6 +820,9 @@ size_t ops_run(const uint8_t *data, size_t len, unsigned long *mismatches)
 		case 11: op_collect(); break;
 		case 12: case 13: op_segment(); break;
 		case 14: op_set_user_range(); break;
+		case 16: op_atomic(); break;
+		case 17: op_struct(); break;
+		case 18: op_iov(); break;
 		default: check_all(); break;
 		}
 		check_cursors();
