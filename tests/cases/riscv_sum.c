@@ -8,6 +8,7 @@
 #if defined(__riscv)
 #include "asm_extable.h"
 #include "plat.h"
+#include "ureg.h"
 #include "vmio/arch.h"
 #include "vmio/errno.h"
 #include "vtest.h"
@@ -133,6 +134,11 @@ VT_CASE(riscv_sum_closed_after_faulting_primitives)
 	VT_EQ(vmio_arch_cmpxchg_u32_fallible((uint32_t *)ro_end, 0, 1, &v), VMIO_EFAULT);
 	VT_EQ(plat_user_access_open(), 0);
 	VT_EQ(plat_plain_load_faults(user_page(UREG_RW)), 1);
+
+	/* Later cases expect the region's pattern where the copy and fill wrote. */
+	ureg_setup();
+	ureg_restore(rw_end - 1000, 1000);
+	ureg_restore(rw2 + ps - 1000, 1000);
 }
 
 VT_CASE(riscv_sum_trap_handler_clears_sum_at_fixup)
