@@ -7,5 +7,6 @@
 #define VMIO_EINVAL (-22) /* bad argument: the seed's Error::InvalidArgs */
 #define VMIO_ENOMEM (-12) /* an allocation callback returned nothing */
 #define VMIO_EOVERFLOW (-75) /* offset + length overflows: the seed's Error::Overflow */
+#define VMIO_ENAMETOOLONG (-36) /* no NUL within the bytes a string may have */
 
 #endif
