@@ -4,17 +4,18 @@
  *
  * (contract: include/vmio/arch.h)
  *
- * Bytes one at a time until the cursor is 8-aligned (strncpy: dst), then
- * aligned 8-byte words of src, eight a turn while 64 bytes or more may be
- * looked at, else one; a word is used only when none of its bytes is zero
- * ((w - 0x01..) & ~w & 0x80.. = 0, summed over a turn with or).  strncpy:
- * the first word with a zero, the last bytes (fewer than a word) and any
- * fault of a word load go on bytewise from the committed position: the
- * byte loop stops exactly at the NUL (stored too), at max or at a faulting
+ * Aligned 8-byte words of src, eight a turn while 64 bytes or more may be
+ * looked at, else one; a word is passed over only when none of its bytes
+ * is zero ((w - 0x01..) & ~w & 0x80.. = 0, summed over a turn with or).
+ * strncpy first copies bytes one at a time until dst is aligned; the
+ * first word with a zero, the last bytes (fewer than a word) and any fault
+ * of a word load go on bytewise from the committed position: the byte
+ * loop stops exactly at the NUL (stored too), at max or at a faulting
  * byte, and every byte stored is one that was tested.  strnlen finds the
- * NUL in the word's zero mask instead (below); bytewise only after a fault.  A word is loaded only while
- * none before it held a NUL and a byte of it lies within max, so no load
- * reaches a page a bytewise scan would not.  Counts are bytes left, never
+ * NUL in the word's zero mask instead (below); bytewise only after a
+ * fault.  A word is loaded only while none before it held a NUL and a
+ * byte of it lies within max, so no load reaches a page a bytewise scan
+ * would not.  Counts are bytes left, never
  * an end pointer (src + max may wrap to 0).
  *
  * strncpy with src and dst misaligned differently: dst is aligned by the
