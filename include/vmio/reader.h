@@ -216,7 +216,8 @@ int vm_writer_write_fallible(struct vm_writer *w, struct vm_freader *r, size_t *
  * buffer of up to VMIO_READ_BOUNCE bytes is read through a stack buffer of
  * that size and is unchanged on any error (the seed: no value at all); a
  * larger one is zeroed whole after a fault (Linux's copy_from_user tail).
- * vm_freader_read_val, vm_freader_collect and vmio_read_bytes, _val and
+ * vm_freader_read_val, vm_freader_collect, vm_freader_read_cstring,
+ * vm_freader_read_struct (vmio/struct.h) and vmio_read_bytes, _val and
  * _slice follow this rule.
  */
 #define VMIO_READ_BOUNCE 256

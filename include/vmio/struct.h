@@ -20,16 +20,13 @@
 
 #include "vmio/reader.h"
 
-/* Kernel structs up to this size are read through a stack buffer (see below). */
-#define VMIO_STRUCT_BOUNCE 256
-
 /*
  * Read the user's struct (all of remain) into val[0..ksize): copy
  * min(remain, ksize) bytes and zero the rest of val; if remain > ksize the
  * extra user bytes must all be zero.  Returns 0 with the cursor advanced
  * by remain; VMIO_E2BIG if an extra byte is not zero; VMIO_EFAULT on a
  * fault.  On error the cursor does not move and val holds no partial
- * struct: it is unchanged when ksize <= VMIO_STRUCT_BOUNCE (the bytes go
+ * struct: it is unchanged when ksize <= VMIO_READ_BOUNCE (the bytes go
  * through a stack buffer) and entirely zero when ksize is larger.  The extra
  * bytes are checked before the copy, as in Linux: a nonzero one is
  * VMIO_E2BIG even when a fault would follow.

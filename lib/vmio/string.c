@@ -23,21 +23,26 @@ int (vm_freader_strnlen)(struct vm_freader *r, size_t max, size_t *len)
  * Copy the string at the cursor and its NUL into buf; *len its length and
  * the cursor moves past the NUL.  VMIO_ENAMETOOLONG when no NUL lies within
  * min(cap, remain) bytes, VMIO_EFAULT on a fault.  On either error the
- * cursor and *len stay, and the bytes of buf the copy wrote (exactly those
- * it reports) are zeroed again: buf holds zeros where it held the string's
- * first bytes, and is unchanged past them.
+ * cursor and *len stay and buf holds no partial string, by the rule of
+ * every read into a caller's buffer (VMIO_READ_BOUNCE): a buf of up to
+ * that many bytes is filled through a stack buffer and is unchanged; a
+ * larger one is filled in place and zeroed whole.
  */
 int (vm_freader_read_cstring)(struct vm_freader *r, char *buf, size_t cap, size_t *len)
 {
+	char bounce[VMIO_READ_BOUNCE];
+	char *to = cap > VMIO_READ_BOUNCE ? buf : bounce;
 	size_t n;
-	int err = __strncpy_fallible(buf, (const char *)r->r.cursor,
+	int err = __strncpy_fallible(to, (const char *)r->r.cursor,
 				     min_size(cap, range_left(&r->r)), &n);
 
 	if (err) {
-		if (n)
-			__memset_fallible(buf, 0, n); /* kernel memory: never faults */
+		if (to == buf)
+			__memset_fallible(buf, 0, cap); /* kernel memory: never faults */
 		return err;
 	}
+	if (to == bounce)
+		__memcpy_fallible(buf, bounce, n + 1);
 	r->r.cursor += n + 1;
 	*len = n;
 	return 0;

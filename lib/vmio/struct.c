@@ -67,9 +67,9 @@ static int read_struct(struct vm_range *x, uint8_t *val, size_t ksize)
 		if (!zeroed)
 			return VMIO_E2BIG;
 	}
-	if (ksize <= VMIO_STRUCT_BOUNCE) {
+	if (ksize <= VMIO_READ_BOUNCE) {
 		/* Through the stack: val changes only once all of it is in. */
-		uint8_t bounce[VMIO_STRUCT_BOUNCE];
+		uint8_t bounce[VMIO_READ_BOUNCE];
 
 		if (__memcpy_fallible(bounce, src, n))
 			return VMIO_EFAULT;
@@ -86,7 +86,7 @@ int (vm_freader_read_struct)(struct vm_freader *r, void *val, size_t ksize)
 {
 	int err = read_struct(&r->r, val, ksize);
 
-	if (err && ksize > VMIO_STRUCT_BOUNCE)
+	if (err && ksize > VMIO_READ_BOUNCE)
 		__memset_fallible(val, 0, ksize); /* no partial struct */
 	return err;
 }

@@ -71,7 +71,7 @@ static void check_read(uint8_t *p, size_t usize, size_t ksize)
 	if (err) {
 		VT_EQ((uintptr_t)vm_freader_cursor(&r), (uintptr_t)p);
 		/* No partial struct: unchanged up to the bounce size, else zero. */
-		memset(want_val, ksize <= VMIO_STRUCT_BOUNCE ? 0xee : 0, ksize);
+		memset(want_val, ksize <= VMIO_READ_BOUNCE ? 0xee : 0, ksize);
 	} else {
 		VT_EQ((uintptr_t)vm_freader_cursor(&r), (uintptr_t)(p + usize));
 		VT_EQ(vm_freader_remain(&r), 0);
@@ -82,8 +82,8 @@ static void check_read(uint8_t *p, size_t usize, size_t ksize)
 	VT_CHECK(memcmp(val, want_val, sizeof(val)) == 0);
 }
 
-static const size_t ksizes[] = { 0, 1, 5, 8, 16, 24, 33, 64, VMIO_STRUCT_BOUNCE,
-				 VMIO_STRUCT_BOUNCE + 1, 300 };
+static const size_t ksizes[] = { 0, 1, 5, 8, 16, 24, 33, 64, VMIO_READ_BOUNCE,
+				 VMIO_READ_BOUNCE + 1, 300 };
 #define KCOUNT (sizeof(ksizes) / sizeof(ksizes[0]))
 
 /* User sizes around ksize: 0, a few below, at, and a few above. */

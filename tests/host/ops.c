@@ -500,8 +500,8 @@ static void op_string(void)
 
 		if (!want && i <= k)
 			w = *sh(m->cur + i);
-		else if (want && i < (want == VMIO_EFAULT ? k : lim))
-			w = 0;
+		else if (want && cap > VMIO_READ_BOUNCE && i < cap)
+			w = 0; /* a large buf is zeroed whole; a small one unchanged */
 		if (buf[i] != w) {
 			mismatch("read_cstring byte", buf[i], w);
 			break;
@@ -656,7 +656,7 @@ static void op_atomic(void)
  * kernel struct of a size near the user's or any up to 400 bytes: the
  * model scans the extra bytes first (the first nonzero one is VMIO_E2BIG,
  * the first unreachable one VMIO_EFAULT), then the copy.  On error the
- * cursor stays and a read leaves val unchanged (up to VMIO_STRUCT_BOUNCE
+ * cursor stays and a read leaves val unchanged (up to VMIO_READ_BOUNCE
  * bytes) or zero; a failed write has written the bytes before the fault.
  */
 static void op_struct(void)
@@ -700,7 +700,7 @@ static void op_struct(void)
 		err = vm_freader_read_struct(&ur, val, ksize);
 		CHECK_EQ("read_struct", err, want);
 		if (err) {
-			if (ksize > VMIO_STRUCT_BOUNCE)
+			if (ksize > VMIO_READ_BOUNCE)
 				memset(before, 0, ksize);
 			CHECK_EQ("read_struct val on error", memcmp(val, before, sizeof(val)), 0);
 			return;
