@@ -1,0 +1,62 @@
+/*
+ * The trap handler: a page or access fault taken in vmio's user-access
+ * code resumes at the fixup vmio gives for the faulting pc, with SUM
+ * cleared in the saved sstatus; anything else is a bug and stops the test.
+ */
+#include <stdio.h>
+
+#include "platform.h"
+#include "vmio/vmio.h"
+
+#define CAUSE_INTERRUPT (1UL << 63)
+#define CAUSE_LOAD_ACCESS 5
+#define CAUSE_STORE_ACCESS 7
+#define CAUSE_LOAD_PAGE_FAULT 13
+#define CAUSE_STORE_PAGE_FAULT 15
+
+unsigned long faults_fixed;
+uintptr_t last_fault_addr;
+
+extern char trap_entry[];
+
+void trap_init(void)
+{
+	__asm__ volatile("csrw stvec, %0" ::"r"(trap_entry));
+}
+
+void handle_trap(struct trap_frame *f);
+
+void handle_trap(struct trap_frame *f)
+{
+	switch (f->scause) {
+	case CAUSE_LOAD_ACCESS:
+	case CAUSE_STORE_ACCESS:
+	case CAUSE_LOAD_PAGE_FAULT:
+	case CAUSE_STORE_PAGE_FAULT: {
+		uintptr_t fixup = vmio_extable_fixup(f->sepc);
+
+		if (fixup) {
+			f->sepc = fixup;
+			f->sstatus &= ~SSTATUS_SUM;
+			faults_fixed++;
+			last_fault_addr = f->stval;
+			return;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	printf("unexpected trap: scause %#lx sepc %#lx stval %#lx\n",
+	       (unsigned long)f->scause, (unsigned long)f->sepc, (unsigned long)f->stval);
+	printf("0 passed, 1 failed\n");
+	platform_exit(3);
+}
+
+bool user_access_closed(void)
+{
+	unsigned long s;
+
+	__asm__ volatile("csrr %0, sstatus" : "=r"(s));
+	return !(s & SSTATUS_SUM);
+}
