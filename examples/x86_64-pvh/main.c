@@ -215,7 +215,7 @@ static void check_writes(void)
 	check(vm_freader_from_user_space(&ur, user(6 * PAGE_SIZE), PAGE_SIZE) == 0 &&
 		      vm_fwriter_from_user_space(&w, user(hole - 1000), PAGE_SIZE) == 0 &&
 		      vm_freader_read_fallible(&ur, &w, &n) == VMIO_EFAULT && n == 1000,
-	      "user-to-user copy into the hole: 1000 of 4096");
+	      "user-to-user copy into the hole: the 1000 bytes before it");
 	bool same = true;
 	for (size_t i = 0; i < 1000; i++)
 		same &= user_frames[2][PAGE_SIZE - 1000 + i] == pattern(6 * PAGE_SIZE + i);
