@@ -11,6 +11,7 @@
 #define LSR_THRE 0x20 /* transmit holding register empty */
 #define GED_SLEEP_S5 0x34 /* SLP_EN | SLP_TYP 5 */
 
+/* Send one character, waiting until the transmitter has room. */
 static void putc_uart(char c)
 {
 	volatile uint8_t *uart = (volatile uint8_t *)(UNCACHED_BASE | UART_PA);
@@ -25,6 +26,7 @@ struct out {
 	size_t size, len;
 };
 
+/* Append c to the buffer (as room allows) or send it to the console. */
 static void emit(struct out *o, char c)
 {
 	if (!o->buf)
@@ -34,6 +36,7 @@ static void emit(struct out *o, char c)
 	o->len++;
 }
 
+/* Print v in base 10 or 16 (alt: with 0x). */
 static void emit_number(struct out *o, uint64_t v, unsigned base, bool alt)
 {
 	char digits[24];
@@ -51,6 +54,7 @@ static void emit_number(struct out *o, uint64_t v, unsigned base, bool alt)
 		emit(o, digits[--n]);
 }
 
+/* The printf formatter behind kprintf and ksnprintf. */
 static void format(struct out *o, const char *fmt, va_list ap)
 {
 	for (; *fmt; fmt++) {
@@ -99,6 +103,7 @@ static void format(struct out *o, const char *fmt, va_list ap)
 	}
 }
 
+/* printf to the console. */
 void kprintf(const char *fmt, ...)
 {
 	struct out o = { 0 };
@@ -109,6 +114,7 @@ void kprintf(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* snprintf: at most size - 1 characters and a NUL; returns the full length. */
 int ksnprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	struct out o = { buf, size, 0 };
@@ -122,6 +128,7 @@ int ksnprintf(char *buf, size_t size, const char *fmt, ...)
 	return (int)o.len;
 }
 
+/* Power off; QEMU exits 0 whatever code is. */
 _Noreturn void platform_exit(int code)
 {
 	(void)code; /* QEMU exits 0 whatever: the summary line carries the result */

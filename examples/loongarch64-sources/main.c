@@ -15,6 +15,7 @@ static int passed, failed;
 static uint8_t kbuf[4 * PAGE_SIZE];
 static const char kernel_rodata[] = "kernel read-only data";
 
+/* Count and print one check. */
 static void check(bool ok, const char *what)
 {
 	kprintf("%s %s\n", ok ? "ok  " : "FAIL", what);
@@ -62,6 +63,7 @@ static bool user_is(size_t from, size_t to, uint8_t v)
 	return true;
 }
 
+/* Whether kbuf[from, to) all hold v. */
 static bool kbuf_is(size_t from, size_t to, uint8_t v)
 {
 	for (size_t i = from; i < to; i++)
@@ -222,6 +224,7 @@ static void check_writes(void)
 
 void kmain(void);
 
+/* Set up traps and paging, run the checks, exit with the verdict. */
 void kmain(void)
 {
 	trap_init();

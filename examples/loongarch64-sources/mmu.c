@@ -29,12 +29,14 @@ uint8_t user_frames[USER_PAGES][PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 extern char tlb_refill[];
 
+/* Set every entry of t to v. */
 static void fill(page_table t, uint64_t v)
 {
 	for (size_t i = 0; i < ENTRIES; i++)
 		t[i] = v;
 }
 
+/* Build the tables, program the walker and the refill entry, turn paging on. */
 void mmu_init(void)
 {
 	fill(pte_none, 0);

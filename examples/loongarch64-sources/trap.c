@@ -18,11 +18,13 @@ uintptr_t last_fault_addr;
 
 extern char trap_entry[];
 
+/* Take every exception but TLB refill at trap_entry. */
 void trap_init(void)
 {
 	csr_write(CSR_EENTRY, (uintptr_t)trap_entry);
 }
 
+/* Whether the exception is one a bad data address raises. */
 static bool is_access_fault(unsigned ecode, unsigned subcode)
 {
 	switch (ecode) {
@@ -41,6 +43,7 @@ static bool is_access_fault(unsigned ecode, unsigned subcode)
 
 void handle_trap(struct trap_frame *f);
 
+/* Apply vmio's fixup to a fault it expects; stop on anything else. */
 void handle_trap(struct trap_frame *f)
 {
 	unsigned ecode = (f->estat >> 16) & 0x3f, subcode = (f->estat >> 22) & 0x1ff;

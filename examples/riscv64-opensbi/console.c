@@ -10,6 +10,7 @@
 
 #define SBI_CONSOLE_PUTCHAR 1 /* legacy extension: a0 = the character */
 
+/* picolibc's put hook: one character through the SBI console. */
 static int sbi_putc(char c, FILE *file)
 {
 	register long a0 __asm__("a0") = (unsigned char)c;
@@ -25,6 +26,7 @@ FILE *const stdin = &sbi_console;
 FILE *const stdout = &sbi_console;
 FILE *const stderr = &sbi_console;
 
+/* Stop QEMU: sifive_test exits 0 for 0x5555, else with code. */
 _Noreturn void platform_exit(int code)
 {
 	volatile uint32_t *test = (volatile uint32_t *)(DEVICE_VMA + SIFIVE_TEST_PA);

@@ -41,11 +41,13 @@ static page_table user_l1, user_l0;
 /* The frames behind the user pages, reached by the kernel at these addresses. */
 uint8_t user_frames[USER_PAGES][PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
+/* The physical address of a kernel address. */
 static uint64_t pa_of(const void *p)
 {
 	return (uintptr_t)p - KERNEL_OFFSET;
 }
 
+/* Map the user region, drop the identity gigapage, flush the TLB. */
 void mmu_init(void)
 {
 	boot_root[VPN(USER_BASE, 2)] = pte(pa_of(user_l1), PTE_V);

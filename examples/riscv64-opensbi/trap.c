@@ -19,6 +19,7 @@ uintptr_t last_fault_addr;
 
 extern char trap_entry[];
 
+/* Take every trap at trap_entry (direct mode). */
 void trap_init(void)
 {
 	__asm__ volatile("csrw stvec, %0" ::"r"(trap_entry));
@@ -26,6 +27,7 @@ void trap_init(void)
 
 void handle_trap(struct trap_frame *f);
 
+/* Apply vmio's fixup to a fault it expects; stop on anything else. */
 void handle_trap(struct trap_frame *f)
 {
 	switch (f->scause) {
@@ -53,6 +55,7 @@ void handle_trap(struct trap_frame *f)
 	platform_exit(3);
 }
 
+/* Whether sstatus.SUM is clear now. */
 bool user_access_closed(void)
 {
 	unsigned long s;

@@ -9,6 +9,7 @@
 
 #define LSR_THRE 0x20 /* transmit holding register empty */
 
+/* Send one character, waiting until the transmitter has room. */
 static void putc_com1(char c)
 {
 	while (!(inb(COM1 + 5) & LSR_THRE))
@@ -21,6 +22,7 @@ struct out {
 	size_t size, len;
 };
 
+/* Append c to the buffer (as room allows) or send it to the console. */
 static void emit(struct out *o, char c)
 {
 	if (!o->buf)
@@ -30,6 +32,7 @@ static void emit(struct out *o, char c)
 	o->len++;
 }
 
+/* Print v in base 10 or 16 (alt: with 0x). */
 static void emit_number(struct out *o, uint64_t v, unsigned base, bool alt)
 {
 	char digits[24];
@@ -47,6 +50,7 @@ static void emit_number(struct out *o, uint64_t v, unsigned base, bool alt)
 		emit(o, digits[--n]);
 }
 
+/* The printf formatter behind kprintf and ksnprintf. */
 static void format(struct out *o, const char *fmt, va_list ap)
 {
 	for (; *fmt; fmt++) {
@@ -95,6 +99,7 @@ static void format(struct out *o, const char *fmt, va_list ap)
 	}
 }
 
+/* printf to the console. */
 void kprintf(const char *fmt, ...)
 {
 	struct out o = { 0 };
@@ -105,6 +110,7 @@ void kprintf(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* snprintf: at most size - 1 characters and a NUL; returns the full length. */
 int ksnprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	struct out o = { buf, size, 0 };
@@ -118,6 +124,7 @@ int ksnprintf(char *buf, size_t size, const char *fmt, ...)
 	return (int)o.len;
 }
 
+/* Stop QEMU: isa-debug-exit turns code into status (code << 1) | 1. */
 _Noreturn void platform_exit(int code)
 {
 	__asm__ volatile("outl %0, %1" ::"a"((uint32_t)code), "Nd"((uint16_t)DEBUG_EXIT_PORT));

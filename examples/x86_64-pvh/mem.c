@@ -1,6 +1,7 @@
 /* memset, memcpy and memcmp: the compiler may call them; no libc here. */
 #include "platform.h"
 
+/* Set n bytes of dst to c; returns dst. */
 void *memset(void *dst, int c, size_t n)
 {
 	unsigned char *d = dst;
@@ -10,6 +11,7 @@ void *memset(void *dst, int c, size_t n)
 	return dst;
 }
 
+/* Copy n bytes; returns dst. */
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
@@ -20,6 +22,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 	return dst;
 }
 
+/* Compare n bytes: <0, 0 or >0. */
 int memcmp(const void *a, const void *b, size_t n)
 {
 	const unsigned char *x = a, *y = b;

@@ -26,17 +26,20 @@ static page_table user_pd, user_pt;
 uint8_t user_frames[USER_PAGES][PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 bool smap_on;
 
+/* The physical address of a kernel address. */
 static uint64_t pa_of(const void *p)
 {
 	return (uintptr_t)p - KERNEL_OFFSET;
 }
 
+/* CPUID leaf/sub into eax, ebx, ecx, edx. */
 static void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4])
 {
 	__asm__ volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3])
 			 : "a"(leaf), "c"(sub));
 }
 
+/* Map the user region in place of the identity map; SMEP and SMAP on when present. */
 void mmu_init(void)
 {
 	uint64_t cr3, cr4;

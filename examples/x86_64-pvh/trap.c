@@ -23,6 +23,7 @@ extern char trap_stubs[];
 unsigned long faults_fixed;
 uintptr_t last_fault_addr;
 
+/* Point gates 0..31 at their stubs and load the IDT. */
 void trap_init(void)
 {
 	struct __attribute__((packed)) {
@@ -41,6 +42,7 @@ void trap_init(void)
 
 void handle_trap(struct trap_frame *f);
 
+/* Apply vmio's fixup to a fault it expects; stop on anything else. */
 void handle_trap(struct trap_frame *f)
 {
 	uintptr_t cr2 = 0;
@@ -65,6 +67,7 @@ void handle_trap(struct trap_frame *f)
 	platform_exit(2);
 }
 
+/* Whether RFLAGS.AC is clear now. */
 bool user_access_closed(void)
 {
 	uint64_t rflags;
