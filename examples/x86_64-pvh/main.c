@@ -103,7 +103,7 @@ static void check_user_range(void)
 }
 
 /* Kernel text, data, stack and exception table are no user memory. */
-static void check_kernel_refused(void)
+static void check_kernel_refused(const char *range)
 {
 	int on_stack = 42;
 	const void *kernel[] = { (const void *)check_kernel_refused, kernel_rodata, kbuf,
@@ -113,10 +113,10 @@ static void check_kernel_refused(void)
 	for (size_t i = 0; i < sizeof kernel / sizeof kernel[0]; i++) {
 		struct vm_freader r = { { 1, 2 } };
 		struct vm_fwriter w = { { 3, 4 } };
-		char what[80];
+		char what[128];
 
-		ksnprintf(what, sizeof what, "kernel %s at %p refused for both kinds, untouched",
-			 names[i], kernel[i]);
+		ksnprintf(what, sizeof what, "kernel %s at %p refused for both kinds, untouched (%s)",
+			 names[i], kernel[i], range);
 		check(vm_freader_from_user_space(&r, kernel[i], 16) == VMIO_EINVAL &&
 			      vm_fwriter_from_user_space(&w, (void *)kernel[i], 16) == VMIO_EINVAL &&
 			      r.r.cursor == 1 && r.r.end == 2 && w.r.cursor == 3 && w.r.end == 4,
@@ -239,8 +239,9 @@ void kmain(void)
 	check(vmio_extable_size() > 0, "vmio's exception table linked in");
 	check(smap_on, "SMAP on: the library opens user access itself (stac/clac)");
 	fill_user();
+	check_kernel_refused("default range");
 	check_user_range();
-	check_kernel_refused();
+	check_kernel_refused("narrowed range");
 	check_reads();
 	fill_user();
 	check_writes();
