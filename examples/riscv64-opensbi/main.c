@@ -164,6 +164,20 @@ static void check_reads(void)
 		      vm_freader_read_once(&r, &once) == VMIO_EFAULT && once == 7,
 	      "read_once in the hole: VMIO_EFAULT");
 
+	/* Closed after every call, whatever it was before. */
+	open_user_access();
+	check(!user_access_closed(), "sstatus.SUM set by the kernel itself is seen as set");
+	w = vm_writer_from_kernel_space(kbuf, 64);
+	check(vm_freader_from_user_space(&r, user(0), 64) == 0 &&
+		      vm_freader_read_fallible(&r, &w, &n) == 0 && n == 64 && user_access_closed(),
+	      "sstatus.SUM found set: clear after a read that succeeded");
+	open_user_access();
+	w = vm_writer_from_kernel_space(kbuf, 64);
+	check(vm_freader_from_user_space(&r, user(hole - 8), 64) == 0 &&
+		      vm_freader_read_fallible(&r, &w, &n) == VMIO_EFAULT && n == 8 &&
+		      user_access_closed(),
+	      "sstatus.SUM found set: clear after a read that faulted");
+
 	memset(kbuf, 0, PAGE_SIZE);
 	w = vm_writer_from_kernel_space(kbuf, PAGE_SIZE);
 	check(vm_freader_from_user_space(&r, user(USER_RO * PAGE_SIZE), PAGE_SIZE) == 0 &&

@@ -55,6 +55,8 @@ extern uintptr_t last_fault_addr;
 _Noreturn void platform_exit(int code);
 /* Whether sstatus.SUM is clear now. */
 bool user_access_closed(void);
+/* Set sstatus.SUM, as a kernel might have before calling vmio (trap.c). */
+void open_user_access(void);
 
 /* Linker-script symbols. */
 extern char __kernel_start[], __kernel_end[], __stack_top[];

@@ -63,3 +63,9 @@ bool user_access_closed(void)
 	__asm__ volatile("csrr %0, sstatus" : "=r"(s));
 	return !(s & SSTATUS_SUM);
 }
+
+/* Open user access as a kernel might have done before calling vmio. */
+void open_user_access(void)
+{
+	__asm__ volatile("csrs sstatus, %0" ::"r"(SSTATUS_SUM) : "memory");
+}

@@ -58,6 +58,8 @@ extern unsigned long faults_fixed;
 extern uintptr_t last_fault_addr;
 /* Whether RFLAGS.AC is clear now (user access closed under SMAP). */
 bool user_access_closed(void);
+/* Set RFLAGS.AC, as a kernel might have before calling vmio (trap.c). */
+void open_user_access(void);
 /* Whether SMAP was turned on (mmu.c). */
 extern bool smap_on;
 

@@ -75,3 +75,9 @@ bool user_access_closed(void)
 	__asm__ volatile("pushfq; popq %0" : "=r"(rflags));
 	return !(rflags & RFLAGS_AC);
 }
+
+/* Open user access as a kernel might have done before calling vmio. */
+void open_user_access(void)
+{
+	__asm__ volatile("stac" ::: "memory");
+}
