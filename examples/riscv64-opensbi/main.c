@@ -242,6 +242,35 @@ static void check_writes(void)
 	check(same, "the 1000 bytes are page 6's");
 }
 
+/* A kernel with demand paging resolves the fault first: the copy completes. */
+static void check_demand_paging(void)
+{
+	const size_t from = PAGE_SIZE + 100, hole = USER_HOLE * PAGE_SIZE;
+	unsigned long fixed = faults_fixed, paged = faults_paged_in;
+	struct vm_freader r;
+	struct vm_writer w;
+	size_t n = 0;
+
+	memset(kbuf, 0xee, sizeof kbuf);
+	w = vm_writer_from_kernel_space(kbuf, 3 * PAGE_SIZE);
+	demand_page_hole = true;
+	check(vm_freader_from_user_space(&r, user(from), 3 * PAGE_SIZE) == 0 &&
+		      vm_freader_read_fallible(&r, &w, &n) == 0 && n == 3 * PAGE_SIZE,
+	      "demand paging: the hole paged in on its fault, all 3 pages read");
+	demand_page_hole = false;
+	check(faults_paged_in == paged + 1 && faults_fixed == fixed,
+	      "one fault, resolved by the kernel, no fixup taken");
+	bool same = true;
+	for (size_t i = 0; i < n; i++)
+		same &= kbuf[i] == pattern(from + i);
+	check(same, "the bytes read include the paged-in page's");
+	map_hole(false);
+	w = vm_writer_from_kernel_space(kbuf, 8);
+	check(vm_freader_from_user_space(&r, user(hole), 8) == 0 &&
+		      vm_freader_read_fallible(&r, &w, &n) == VMIO_EFAULT && n == 0,
+	      "the hole unmapped again faults again");
+}
+
 void kmain(void);
 
 /* Set up traps and paging, run the checks, exit with the verdict. */
@@ -260,6 +289,8 @@ void kmain(void)
 	check_reads();
 	fill_user();
 	check_writes();
+	fill_user();
+	check_demand_paging();
 	printf("%d passed, %d failed\n", passed, failed);
 	platform_exit(failed ? 1 : 0);
 }

@@ -64,3 +64,13 @@ void mmu_init(void)
 	boot_root[VPN(KERNEL_GIGAPAGE, 2)] = 0;
 	__asm__ volatile("sfence.vma" ::: "memory");
 }
+
+/* Map (or unmap again) the hole page, read-write, on its own frame. */
+void map_hole(bool mapped)
+{
+	user_l0[VPN(USER_BASE, 0) + USER_HOLE] =
+		mapped ? pte(pa_of(user_frames[USER_HOLE]),
+			     PTE_V | PTE_R | PTE_W | PTE_U | PTE_A | PTE_D)
+		       : 0;
+	__asm__ volatile("sfence.vma" ::: "memory");
+}

@@ -46,10 +46,14 @@ struct trap_frame {
 
 /* Build the user region's page tables and drop the boot identity map (mmu.c). */
 void mmu_init(void);
+/* Map (true) or unmap (false) the hole page (mmu.c). */
+void map_hole(bool mapped);
+/* When set, a fault on the hole maps it and retries, as demand paging does (trap.c). */
+extern bool demand_page_hole;
 /* Point stvec at trap_entry (trap.c). */
 void trap_init(void);
 /* Faults fixed up so far, and the address of the last one (trap.c). */
-extern unsigned long faults_fixed;
+extern unsigned long faults_fixed, faults_paged_in;
 extern uintptr_t last_fault_addr;
 /* Stop QEMU with status 0 (pass) or code (fail) through sifive_test (console.c). */
 _Noreturn void platform_exit(int code);

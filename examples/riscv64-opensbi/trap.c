@@ -14,8 +14,9 @@
 #define CAUSE_LOAD_PAGE_FAULT 13
 #define CAUSE_STORE_PAGE_FAULT 15
 
-unsigned long faults_fixed;
+unsigned long faults_fixed, faults_paged_in;
 uintptr_t last_fault_addr;
+bool demand_page_hole;
 
 extern char trap_entry[];
 
@@ -35,8 +36,17 @@ void handle_trap(struct trap_frame *f)
 	case CAUSE_STORE_ACCESS:
 	case CAUSE_LOAD_PAGE_FAULT:
 	case CAUSE_STORE_PAGE_FAULT: {
-		uintptr_t fixup = vmio_extable_fixup(f->sepc);
+		uintptr_t fixup;
 
+		/* First resolve the fault if the kernel can (demand paging):
+		 * the instruction then runs again.  Only a fault that stays
+		 * takes vmio's fixup. */
+		if (demand_page_hole && f->stval - (USER_BASE + USER_HOLE * PAGE_SIZE) < PAGE_SIZE) {
+			map_hole(true);
+			faults_paged_in++;
+			return;
+		}
+		fixup = vmio_extable_fixup(f->sepc);
 		if (fixup) {
 			f->sepc = fixup;
 			f->sstatus &= ~SSTATUS_SUM;
