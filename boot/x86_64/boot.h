@@ -22,8 +22,29 @@ struct trap_frame {
 	uint64_t rip, cs, rflags, rsp, ss; /* pushed by the CPU */
 };
 
-/* The boot page tables of entry.S: identity map of the first 4 GiB. */
-extern uint64_t boot_pml4[512], boot_pdpt[512], boot_pd[4][512];
+/*
+ * The kernel runs in the top 2 GiB: RAM below 2 GiB is mapped at
+ * KERNEL_BASE + its physical address (kernel.ld links the image there).
+ */
+#define KERNEL_BASE 0xffffffff80000000ULL
+#define KERNEL_MAP_LIMIT (2ULL << 30) /* physical addresses below this */
+
+static inline void *phys_to_virt(uint64_t pa)
+{
+	return (void *)(uintptr_t)(pa + KERNEL_BASE);
+}
+
+static inline uint64_t virt_to_phys(const void *va)
+{
+	return (uintptr_t)va - KERNEL_BASE;
+}
+
+/*
+ * The boot page tables of entry.S: boot_pdpt maps the first 4 GiB
+ * identically (mmu.c keeps only the device space, from 2 GiB up),
+ * boot_pdpt_high the first 2 GiB at KERNEL_BASE; both through boot_pd.
+ */
+extern uint64_t boot_pml4[512], boot_pdpt[512], boot_pdpt_high[512], boot_pd[4][512];
 extern uint64_t boot_gdt[];
 
 void console_init(void);

@@ -3,13 +3,20 @@
  * pvh_start32 in 32-bit protected mode: paging off, interrupts off, flat
  * segments, no stack, ebx = physical address of struct hvm_start_info.
  *
- * pvh_start32 (32-bit, no stack)
+ * pvh_start32 (32-bit, no stack; linked at its physical address)
  *   esi  hvm_start_info, kept for boot_main
  *   eax, ecx, edx, edi  scratch
- * It zeroes .bss, identity-maps the first 4 GiB with 2 MiB pages (device
- * space from 0xb0000000 up uncached: q35 ECAM, PCI MMIO, IOAPIC, LAPIC),
+ * It zeroes .bss and builds the boot page tables: the first 4 GiB identity
+ * mapped with 2 MiB pages (device space from 0xb0000000 up uncached: q35
+ * ECAM, PCI MMIO, IOAPIC, LAPIC), and the first 2 GiB again at KERNEL_BASE,
+ * where the rest of the kernel is linked (the same page directories).  It
  * enables SSE, PAE, long mode, paging with CR0.WP, loads a 64-bit GDT and
- * calls boot_main(uint32_t start_info) on the boot stack.
+ * jumps up to high_start with an absolute jump.
+ *
+ * high_start (64-bit, in the top 2 GiB)
+ *   reloads the GDT at its high address and calls
+ *   boot_main(uint32_t start_info) on the boot stack.  mmu.c later drops the
+ *   identity map of RAM: only the devices stay low.
  */
 #define XEN_ELFNOTE_PHYS32_ENTRY 18
 
@@ -36,6 +43,10 @@
 
 #define BOOT_STACK_SIZE 65536
 
+/* kernel.ld and boot.h: virtual = physical + KERNEL_BASE above the stub. */
+#define KERNEL_BASE 0xffffffff80000000
+#define PHYS(sym) ((sym) - KERNEL_BASE)
+
 /* QEMU reads the entry as a native word after the 4-byte-aligned name. */
 	.section .note.Xen, "a", @note
 	.balign 4
@@ -54,21 +65,28 @@ pvh_start32:
 	cld
 	movl	%ebx, %esi
 
-	movl	$__bss_start, %edi
-	movl	$__bss_end, %ecx
+	movl	$PHYS(__bss_start), %edi
+	movl	$PHYS(__bss_end), %ecx
 	subl	%edi, %ecx
 	xorl	%eax, %eax
 	rep stosb
 
-	/* PML4[0] -> PDPT; PDPT[0..3] -> the four page directories. */
-	movl	$(boot_pdpt + PTE_P + PTE_W), boot_pml4
-	movl	$(boot_pd + PTE_P + PTE_W), %eax
+	/* PML4[0] -> the low PDPT; PML4[511] -> the high PDPT. */
+	movl	$(PHYS(boot_pdpt) + PTE_P + PTE_W), PHYS(boot_pml4)
+	movl	$(PHYS(boot_pdpt_high) + PTE_P + PTE_W), PHYS(boot_pml4) + 511 * 8
+
+	/* Low PDPT[0..3] -> the four page directories: 0..4 GiB. */
+	movl	$(PHYS(boot_pd) + PTE_P + PTE_W), %eax
 	xorl	%ecx, %ecx
-1:	movl	%eax, boot_pdpt(, %ecx, 8)
+1:	movl	%eax, PHYS(boot_pdpt)(, %ecx, 8)
 	addl	$4096, %eax
 	incl	%ecx
 	cmpl	$4, %ecx
 	jb	1b
+
+	/* High PDPT[510..511] -> the first two: KERNEL_BASE + 0..2 GiB. */
+	movl	$(PHYS(boot_pd) + PTE_P + PTE_W), PHYS(boot_pdpt_high) + 510 * 8
+	movl	$(PHYS(boot_pd) + 4096 + PTE_P + PTE_W), PHYS(boot_pdpt_high) + 511 * 8
 
 	/* 2048 entries of 2 MiB: the high dwords stay zero from .bss. */
 	xorl	%ecx, %ecx
@@ -78,7 +96,7 @@ pvh_start32:
 	cmpl	$UNCACHED_FROM, %ecx
 	jb	3f
 	orl	$(PTE_PWT + PTE_PCD), %eax
-3:	movl	%eax, boot_pd(, %ecx, 8)
+3:	movl	%eax, PHYS(boot_pd)(, %ecx, 8)
 	incl	%ecx
 	cmpl	$2048, %ecx
 	jb	2b
@@ -87,7 +105,7 @@ pvh_start32:
 	movl	%cr4, %eax
 	orl	$(CR4_PAE + CR4_OSFXSR + CR4_OSXMMEXCPT), %eax
 	movl	%eax, %cr4
-	movl	$boot_pml4, %eax
+	movl	$PHYS(boot_pml4), %eax
 	movl	%eax, %cr3
 	movl	$MSR_EFER, %ecx
 	rdmsr
@@ -98,11 +116,19 @@ pvh_start32:
 	orl	$(CR0_PE + CR0_MP + CR0_WP + CR0_PG), %eax
 	movl	%eax, %cr0
 
-	lgdt	boot_gdt_ptr
+	lgdt	PHYS(boot_gdt_ptr32)
 	ljmp	$SEL_CODE, $long_mode
 
 	.code64
 long_mode:
+	movabsq	$high_start, %rax
+	jmp	*%rax
+	.size pvh_start32, . - pvh_start32
+
+	.text
+	.type high_start, @function
+high_start:
+	lgdt	boot_gdt_ptr(%rip)
 	movl	$SEL_DATA, %eax
 	movl	%eax, %ds
 	movl	%eax, %es
@@ -116,7 +142,7 @@ long_mode:
 4:	cli
 	hlt
 	jmp	4b
-	.size pvh_start32, . - pvh_start32
+	.size high_start, . - high_start
 
 /* GDT: null, 64-bit code, data, and a TSS descriptor that idt.c fills in. */
 	.data
@@ -130,15 +156,20 @@ boot_gdt:
 boot_gdt_end:
 	.balign 8
 	.globl boot_gdt_ptr
-boot_gdt_ptr:
+boot_gdt_ptr:				/* lgdt operand, high address */
 	.word boot_gdt_end - boot_gdt - 1
 	.quad boot_gdt
+	.balign 8
+boot_gdt_ptr32:				/* the same, physical, for the stub */
+	.word boot_gdt_end - boot_gdt - 1
+	.long PHYS(boot_gdt)
 
 	.section .bss.boot, "aw", @nobits
 	.balign 4096
-	.globl boot_pml4, boot_pdpt, boot_pd
+	.globl boot_pml4, boot_pdpt, boot_pdpt_high, boot_pd
 boot_pml4:	.skip 4096
 boot_pdpt:	.skip 4096
+boot_pdpt_high:	.skip 4096
 boot_pd:	.skip 4 * 4096
 	.globl boot_stack_guard
 boot_stack_guard: .skip 4096	/* unmapped by mmu.c: overflow faults */

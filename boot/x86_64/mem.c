@@ -11,7 +11,6 @@
 
 #define HVM_START_MAGIC 0x336ec578
 #define MEMMAP_RAM 1
-#define IDENTITY_LIMIT (4ULL << 30) /* entry.S maps the first 4 GiB */
 #define MAX_RANGES 16
 
 struct hvm_start_info {
@@ -36,22 +35,22 @@ struct hvm_memmap_entry {
 
 extern char _end[]; /* end of the image, page-aligned (kernel.ld) */
 
-/* Free, identity-mapped RAM above the image, in address order. */
+/* Free RAM above the image, mapped at KERNEL_BASE, in address order (physical). */
 static struct {
 	uint64_t base, end;
 } ranges[MAX_RANGES];
 static unsigned nranges, cur;
 
-/* Record RAM [addr, addr + size) as free where it lies above the image and below 4 GiB. */
+/* Record RAM [addr, addr + size) as free where it lies above the image and in the kernel map. */
 static void add_ram(uint64_t addr, uint64_t size)
 {
 	uint64_t base = addr, end = addr + size;
-	uint64_t image_end = (uintptr_t)_end;
+	uint64_t image_end = virt_to_phys(_end);
 
 	if (base < image_end)
 		base = image_end;
-	if (end > IDENTITY_LIMIT)
-		end = IDENTITY_LIMIT;
+	if (end > KERNEL_MAP_LIMIT)
+		end = KERNEL_MAP_LIMIT;
 	base = (base + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
 	end &= ~(uint64_t)(PAGE_SIZE - 1);
 	if (base < end && nranges < MAX_RANGES) {
@@ -68,16 +67,19 @@ static uint8_t cmos_read(uint8_t r)
 	return inb(0x71);
 }
 
-/* Find RAM from the PVH memory map (or CMOS) and set up the frame allocator. */
+/*
+ * Find RAM from the PVH memory map (or CMOS) and set up the frame allocator.
+ * The start info and the map lie in low RAM, read at KERNEL_BASE.
+ */
 void mem_init(uint32_t start_info_phys)
 {
-	const struct hvm_start_info *si = (const void *)(uintptr_t)start_info_phys;
+	const struct hvm_start_info *si = phys_to_virt(start_info_phys);
 	uint64_t total = 0;
 
 	if (si->magic != HVM_START_MAGIC)
 		boot_panic("no PVH start info (bad magic)");
 	if (si->version >= 1 && si->memmap_entries) {
-		const struct hvm_memmap_entry *e = (const void *)(uintptr_t)si->memmap_paddr;
+		const struct hvm_memmap_entry *e = phys_to_virt(si->memmap_paddr);
 
 		for (uint32_t i = 0; i < si->memmap_entries; i++) {
 			if (e[i].type != MEMMAP_RAM)
@@ -97,14 +99,17 @@ void mem_init(uint32_t start_info_phys)
 	boot_set_mem_bytes(total);
 }
 
-/* Bump-allocate nframes zeroed, contiguous 4 KiB frames; NULL when none are left. */
+/*
+ * Bump-allocate nframes zeroed, contiguous 4 KiB frames, returned at their
+ * KERNEL_BASE address; NULL when none are left.
+ */
 void *plat_frames_alloc(size_t nframes)
 {
 	for (; cur < nranges; cur++) {
 		uint64_t room = (ranges[cur].end - ranges[cur].base) / PAGE_SIZE;
 
 		if (nframes <= room) {
-			uint64_t *p = (uint64_t *)(uintptr_t)ranges[cur].base;
+			uint64_t *p = phys_to_virt(ranges[cur].base);
 
 			ranges[cur].base += nframes * PAGE_SIZE;
 			for (size_t i = 0; i < nframes * (PAGE_SIZE / 8); i++)

@@ -1,15 +1,18 @@
 /*
- * Page tables beyond entry.S's identity map: page 0 and the boot stack's
- * guard page unmapped (null pointers and stack overflows fault), and the
- * user test region of plat.h in 4 KiB user pages.
+ * Page tables beyond entry.S's: the identity map of RAM dropped (RAM is
+ * reached at KERNEL_BASE only; the device space from 2 GiB up stays
+ * identity-mapped), the boot stack's guard page unmapped (stack overflows
+ * fault), and the user test region of plat.h in 4 KiB user pages.
  */
 #include "boot.h"
 #include "plat.h"
 #include "x86.h"
 
+#define LARGE_PAGE (2ULL << 20)
+
 /*
  * 64 GiB: in the low canonical half, shares PML4 slot 0 with the identity
- * map but none of its page directories.
+ * map of the devices but none of its page directories.
  */
 #define USER_BASE 0x1000000000ULL
 
@@ -29,6 +32,12 @@ static uint64_t *new_table(void)
 	return t;
 }
 
+/* The table a present entry points to, at its kernel address. */
+static uint64_t *table_at(uint64_t entry)
+{
+	return phys_to_virt(entry & PTE_ADDR);
+}
+
 /*
  * Map the user page at va to frame pa, making its page directory and page
  * table as needed, with the U bit on every level (the CPU ANDs them).
@@ -38,13 +47,32 @@ static void map_user_page(uint64_t va, uint64_t pa, uint64_t flags)
 	uint64_t *pdpte = &boot_pdpt[(va >> 30) & 511], *pde, *pd, *pt;
 
 	if (!(*pdpte & PTE_P))
-		*pdpte = (uintptr_t)new_table() | PTE_P | PTE_W | PTE_U;
-	pd = (uint64_t *)(uintptr_t)(*pdpte & PTE_ADDR);
+		*pdpte = virt_to_phys(new_table()) | PTE_P | PTE_W | PTE_U;
+	pd = table_at(*pdpte);
 	pde = &pd[(va >> 21) & 511];
 	if (!(*pde & PTE_P))
-		*pde = (uintptr_t)new_table() | PTE_P | PTE_W | PTE_U;
-	pt = (uint64_t *)(uintptr_t)(*pde & PTE_ADDR);
+		*pde = virt_to_phys(new_table()) | PTE_P | PTE_W | PTE_U;
+	pt = table_at(*pde);
 	pt[(va >> 12) & 511] = pa | flags | PTE_P | PTE_U;
+}
+
+/*
+ * Unmap the kernel page holding va: its 2 MiB page in entry.S's directories
+ * becomes a table of 4 KiB pages with the same attributes, but for that one.
+ */
+static void unmap_kernel_page(const void *va)
+{
+	uint64_t pa = virt_to_phys(va), base = pa & ~(LARGE_PAGE - 1);
+	uint64_t *pde = &boot_pd[pa >> 30][(pa >> 21) & 511], *pt;
+
+	if ((*pde & (PTE_P | PTE_PS)) != (PTE_P | PTE_PS))
+		boot_panic("kernel page not in a 2 MiB page");
+	pt = new_table();
+	for (uint64_t i = 0; i < LARGE_PAGE / PAGE_SIZE; i++)
+		if (base + i * PAGE_SIZE != (pa & ~(PAGE_SIZE - 1)))
+			pt[i] = (base + i * PAGE_SIZE) |
+				(*pde & (PTE_W | PTE_PWT | PTE_PCD)) | PTE_P;
+	*pde = virt_to_phys(pt) | PTE_P | PTE_W;
 }
 
 /* Where the user test region starts (a fixed user address). */
@@ -55,27 +83,25 @@ uintptr_t plat_user_base(void)
 
 /*
  * Build the mappings and reload CR3.  The read-only page is filled through
- * its identity address before it is mapped read-only; with CR0.WP even the
+ * its kernel address before it is mapped read-only; with CR0.WP even the
  * kernel cannot write it through the user mapping.
  */
 void mmu_init(void)
 {
-	uint64_t *pt0 = new_table();
+	unmap_kernel_page(boot_stack_guard);
 
-	/* The first 2 MiB in 4 KiB pages, all but page 0 and the stack guard. */
-	for (uint64_t i = 1; i < 512; i++)
-		if (i != (uintptr_t)boot_stack_guard / PAGE_SIZE)
-			pt0[i] = i * PAGE_SIZE | PTE_P | PTE_W;
-	boot_pd[0][0] = (uintptr_t)pt0 | PTE_P | PTE_W;
+	/* No low alias of RAM: low kernel addresses (page 0 among them) fault. */
+	boot_pdpt[0] = 0;
+	boot_pdpt[1] = 0;
 
-	/* PML4 slot 0 lets user pages through; the identity map's PDPT entries keep U clear. */
+	/* PML4 slot 0 lets user pages through; the devices' PDPT entries keep U clear. */
 	boot_pml4[0] |= PTE_U;
 	for (unsigned i = 0; i < UREG_PAGES; i++) {
 		uint8_t *frame = plat_user_frame(i);
 
 		if (!frame)
 			continue;
-		map_user_page(USER_BASE + i * PAGE_SIZE, (uintptr_t)frame,
+		map_user_page(USER_BASE + i * PAGE_SIZE, virt_to_phys(frame),
 			      ureg_page_writable(i) ? PTE_W : 0);
 	}
 	write_cr3(read_cr3());
