@@ -9,6 +9,7 @@
 #ifndef VMIO_PANIC_H
 #define VMIO_PANIC_H
 
+/*@ assigns \nothing; */
 void vmio_panic(const char *why);
 
 #endif
