@@ -19,6 +19,9 @@ struct vmio_segment {
 void vmio_segment_init(struct vmio_segment *seg, void *base, size_t nframes, size_t frame_size);
 
 /* Its size in bytes. */
+/*@ requires \valid_read(seg) && seg->nframes * seg->frame_size <= SIZE_MAX;
+    assigns \nothing;
+    ensures \result == seg->nframes * seg->frame_size; */
 static inline size_t vmio_segment_size(const struct vmio_segment *seg)
 {
 	return seg->nframes * seg->frame_size;
