@@ -41,6 +41,11 @@
   predicate vm_buf_read(char *p, integer len) =
     \valid_read(p + (0 .. len - 1)) && vm_fits((uintptr_t)p, len);
 
+  // The range's own cursor and end lie outside the memory a once-store at
+  // its cursor writes (the seed gets this from Rust's borrows).
+  predicate vm_apart(struct vm_range *x) =
+    \separated(x, (uint16_t *)x->cursor, (uint32_t *)x->cursor, (uint64_t *)x->cursor);
+
   // A power of two (the alignments of vm_writer_fill and vmio_write_vals).
   predicate vm_pow2(integer a) = a > 0 && (a & (a - 1)) == 0;
 

@@ -545,7 +545,7 @@ int vm_freader_collect_alloc(struct vm_freader *r, const struct vmio_allocator *
     complete behaviors;
     disjoint behaviors; */
 int vm_reader_read_once_n(struct vm_reader *r, void *val, size_t size);
-/*@ requires \valid(w) && vm_inv(&w->r);
+/*@ requires \valid(w) && vm_inv(&w->r) && vm_apart(&w->r);
     requires vm_writable(&w->r);
     requires \valid_read((uint8_t *)val + (0 .. size - 1));
     assigns w->r.cursor, *(uint8_t *)w->r.cursor, *(uint16_t *)w->r.cursor,
@@ -579,7 +579,7 @@ int vm_writer_write_once_n(struct vm_writer *w, const void *val, size_t size);
     complete behaviors;
     disjoint behaviors; */
 int vm_freader_read_once_n(struct vm_freader *r, void *val, size_t size);
-/*@ requires \valid(w) && vm_inv(&w->r);
+/*@ requires \valid(w) && vm_inv(&w->r) && vm_apart(&w->r);
     requires \valid_read((uint8_t *)val + (0 .. size - 1));
     assigns w->r.cursor, *(uint8_t *)w->r.cursor, *(uint16_t *)w->r.cursor,
             *(uint32_t *)w->r.cursor, *(uint64_t *)w->r.cursor;

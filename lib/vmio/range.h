@@ -64,7 +64,36 @@ int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len);
 int vmio_range_copy(struct vm_range *dst, struct vm_range *src, size_t *n);
 
 /* One once-access of size bytes at x's cursor; see vm_*_once_n. */
+/*@ requires \valid(x) && vm_inv(x);
+    requires \valid((uint8_t *)val + (0 .. size - 1));
+    assigns x->cursor, ((uint8_t *)val)[0 .. size - 1];
+    ensures vm_inv(x);
+    behavior done:
+      assumes vm_once_size(size) && size <= vm_left(x) && x->cursor % size == 0;
+      ensures \result == 0 || (fallible != 0 && \result == VMIO_EFAULT);
+      ensures \result == 0 ==> x->cursor == \old(x->cursor) + size;
+      ensures \result != 0 ==> x->cursor == \old(x->cursor);
+    behavior refused:
+      assumes !(vm_once_size(size) && size <= vm_left(x) && x->cursor % size == 0);
+      ensures \result == VMIO_EINVAL && x->cursor == \old(x->cursor);
+    complete behaviors;
+    disjoint behaviors; */
 int vmio_range_load_once(struct vm_range *x, void *val, size_t size, int fallible);
+/*@ requires \valid(x) && vm_inv(x) && vm_apart(x);
+    requires \valid_read((uint8_t *)val + (0 .. size - 1));
+    assigns x->cursor, *(uint8_t *)x->cursor, *(uint16_t *)x->cursor,
+            *(uint32_t *)x->cursor, *(uint64_t *)x->cursor;
+    ensures vm_inv(x);
+    behavior done:
+      assumes vm_once_size(size) && size <= vm_left(x) && x->cursor % size == 0;
+      ensures \result == 0 || (fallible != 0 && \result == VMIO_EFAULT);
+      ensures \result == 0 ==> x->cursor == \old(x->cursor) + size;
+      ensures \result != 0 ==> x->cursor == \old(x->cursor);
+    behavior refused:
+      assumes !(vm_once_size(size) && size <= vm_left(x) && x->cursor % size == 0);
+      ensures \result == VMIO_EINVAL && x->cursor == \old(x->cursor);
+    complete behaviors;
+    disjoint behaviors; */
 int vmio_range_store_once(struct vm_range *x, const void *val, size_t size, int fallible);
 
 #endif
