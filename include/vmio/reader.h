@@ -50,8 +50,7 @@ struct vmio_allocator {
 /* A reader or writer over kernel memory [ptr, ptr+len).  A range that
  * wraps around the address space panics; if the hook returns, the result
  * is empty, with cursor and end at ptr. */
-/*@ requires vm_fits((uintptr_t)ptr, 0);
-    assigns \nothing;
+/*@ assigns \nothing;
     ensures \result.r.cursor == (uintptr_t)ptr;
     behavior fits:
       assumes vm_fits((uintptr_t)ptr, len);
@@ -62,8 +61,7 @@ struct vmio_allocator {
     complete behaviors;
     disjoint behaviors; */
 struct vm_reader vm_reader_from_kernel_space(const void *ptr, size_t len);
-/*@ requires vm_fits((uintptr_t)ptr, 0);
-    assigns \nothing;
+/*@ assigns \nothing;
     ensures \result.r.cursor == (uintptr_t)ptr;
     behavior fits:
       assumes vm_fits((uintptr_t)ptr, len);
@@ -75,13 +73,27 @@ struct vm_reader vm_reader_from_kernel_space(const void *ptr, size_t len);
     disjoint behaviors; */
 struct vm_writer vm_writer_from_kernel_space(void *ptr, size_t len);
 /* The same over a byte buffer (the seed's From<&[u8]>). */
-/*@ requires vm_buf_read((char *)buf, len);
-    assigns \nothing;
-    ensures \result.r.cursor == (uintptr_t)buf && \result.r.end == (uintptr_t)buf + len; */
+/*@ assigns \nothing;
+    ensures \result.r.cursor == (uintptr_t)buf;
+    behavior fits:
+      assumes vm_fits((uintptr_t)buf, len);
+      ensures \result.r.end == (uintptr_t)buf + len;
+    behavior wraps:
+      assumes !vm_fits((uintptr_t)buf, len);
+      ensures \result.r.end == (uintptr_t)buf;
+    complete behaviors;
+    disjoint behaviors; */
 struct vm_reader vm_reader_from_bytes(const void *buf, size_t len);
-/*@ requires vm_buf((char *)buf, len);
-    assigns \nothing;
-    ensures \result.r.cursor == (uintptr_t)buf && \result.r.end == (uintptr_t)buf + len; */
+/*@ assigns \nothing;
+    ensures \result.r.cursor == (uintptr_t)buf;
+    behavior fits:
+      assumes vm_fits((uintptr_t)buf, len);
+      ensures \result.r.end == (uintptr_t)buf + len;
+    behavior wraps:
+      assumes !vm_fits((uintptr_t)buf, len);
+      ensures \result.r.end == (uintptr_t)buf;
+    complete behaviors;
+    disjoint behaviors; */
 struct vm_writer vm_writer_from_bytes(void *buf, size_t len);
 
 /*
@@ -92,7 +104,7 @@ struct vm_writer vm_writer_from_bytes(void *buf, size_t len);
  * either boundary, VMIO_USER_END included, as an empty slice may stand
  * one past the end.
  */
-/*@ requires \valid(out) && vm_fits((uintptr_t)ptr, 0);
+/*@ requires \valid(out);
     assigns out->r;
     behavior user:
       assumes vm_user((uintptr_t)ptr, len);
@@ -105,7 +117,7 @@ struct vm_writer vm_writer_from_bytes(void *buf, size_t len);
     complete behaviors;
     disjoint behaviors; */
 int vm_freader_from_user_space(struct vm_freader *out, const void *ptr, size_t len);
-/*@ requires \valid(out) && vm_fits((uintptr_t)ptr, 0);
+/*@ requires \valid(out);
     assigns out->r;
     behavior user:
       assumes vm_user((uintptr_t)ptr, len);

@@ -75,10 +75,12 @@ def main():
            '-wp-prover', 'z3', '-wp-timeout', '10', '-wp-par', '2']
     if not headers:
         # Skip those that the files see (naming another is an error).
-        pp = subprocess.run(['cpp', '-DVMIO_HOST', '-D__FRAMAC__', '-Iinclude', '-Iarch/common',
-                             '-Ilib/vmio', *files], cwd=srcdir, stdout=subprocess.PIPE,
-                            text=True, check=True).stdout
-        seen = set(re.findall(r'\w+', pp))
+        seen = set()
+        for f in files:  # one at a time: a second file name would be cpp's output
+            pp = subprocess.run(['cpp', '-DVMIO_HOST', '-D__FRAMAC__', '-Iinclude',
+                                 '-Iarch/common', '-Ilib/vmio', f], cwd=srcdir,
+                                stdout=subprocess.PIPE, text=True, check=True).stdout
+            seen.update(re.findall(r'\w+', pp))
         skip = [f for f in header_inlines(srcdir) if f in seen] + extra_skip
         if skip:
             cmd += ['-wp-skip-fct', ','.join(skip)]
