@@ -45,6 +45,23 @@ struct vmio_allocator {
 	void *ctx;
 };
 
+#ifdef __FRAMAC__
+/*
+ * The contract an allocator's callbacks keep in the proof: alloc returns
+ * NULL or len valid bytes of vmio_acsl_heap, which stands for whatever
+ * memory the embedder hands out.
+ */
+/*@ ghost char *vmio_acsl_heap; */
+/*@ assigns \nothing;
+    ensures \result == \null || (vm_buf((char *)\result, len) &&
+      \exists integer k; 0 <= k && (char *)\result == vmio_acsl_heap + k); */
+void *vmio_acsl_alloc(void *ctx, size_t len);
+/*@ assigns \nothing; */
+void vmio_acsl_free(void *ctx, void *p, size_t len);
+/*@ predicate vm_obeys_allocator(struct vmio_allocator *a) =
+      \valid_read(a) && a->alloc == &vmio_acsl_alloc && a->free == &vmio_acsl_free; */
+#endif
+
 /* ---- constructors ---- */
 
 /* A reader or writer over kernel memory [ptr, ptr+len).  A range that
@@ -519,6 +536,14 @@ int vm_fwriter_fill_zeros(struct vm_fwriter *w, size_t len, size_t *n);
     ensures \result != 0 ==> r->r.cursor == \old(r->r.cursor) && *n == \old(*n);
     ensures \result == VMIO_EINVAL <==> cap < \old(vm_left(&r->r)); */
 int vm_freader_collect(struct vm_freader *r, void *buf, size_t cap, size_t *n);
+/*@ requires \valid(r) && \valid(out) && \valid(n) && \separated(r, out, n);
+    requires vm_inv(&r->r) && vm_obeys_allocator(a);
+    assigns r->r.cursor, *out, *n, vmio_acsl_heap[0 ..];
+    ensures r->r.end == \old(r->r.end) && vm_inv(&r->r);
+    ensures \result == 0 || \result == VMIO_ENOMEM || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *n == \old(vm_left(&r->r)) && r->r.cursor == \old(r->r.end);
+    ensures \result != 0 ==> r->r.cursor == \old(r->r.cursor) && *n == \old(*n) &&
+      *out == \old(*out); */
 int vm_freader_collect_alloc(struct vm_freader *r, const struct vmio_allocator *a,
 			     void **out, size_t *n);
 #define vm_freader_collect(r, buf, cap, n) \

@@ -186,13 +186,16 @@ int (vm_freader_collect_alloc)(struct vm_freader *r, const struct vmio_allocator
 			     void **out, size_t *n)
 {
 	size_t len = range_left(&r->r);
-	void *buf = a->alloc(a->ctx, len);
+	void *buf;
 	int err;
 
+	/*@ calls vmio_acsl_alloc; */
+	buf = a->alloc(a->ctx, len);
 	if (!buf)
 		return VMIO_ENOMEM;
 	err = range_val(&r->r, buf, len, 0);
 	if (err) {
+		/*@ calls vmio_acsl_free; */
 		a->free(a->ctx, buf, len);
 		return err;
 	}
