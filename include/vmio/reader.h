@@ -68,6 +68,7 @@ void vmio_acsl_free(void *ctx, void *p, size_t len);
  * wraps around the address space panics; if the hook returns, the result
  * is empty, with cursor and end at ptr. */
 /*@ assigns \nothing;
+    exits \false;
     ensures \result.r.cursor == (uintptr_t)ptr;
     behavior fits:
       assumes vm_fits((uintptr_t)ptr, len);
@@ -79,6 +80,7 @@ void vmio_acsl_free(void *ctx, void *p, size_t len);
     disjoint behaviors; */
 struct vm_reader vm_reader_from_kernel_space(const void *ptr, size_t len);
 /*@ assigns \nothing;
+    exits \false;
     ensures \result.r.cursor == (uintptr_t)ptr;
     behavior fits:
       assumes vm_fits((uintptr_t)ptr, len);
@@ -358,7 +360,8 @@ size_t vm_writer_fill(struct vm_writer *w, const void *val, size_t size, size_t 
     assigns w->r.cursor, ((char *)w->r.cursor)[0 .. vm_min(len, vm_left(&w->r)) - 1];
     ensures \result == vm_min(len, \old(vm_left(&w->r)));
     ensures w->r.cursor == \old(w->r.cursor) + \result;
-    ensures vm_inv(&w->r); */
+    ensures vm_inv(&w->r);
+    exits \false; */
 size_t vm_writer_fill_zeros(struct vm_writer *w, size_t len);
 #define vm_writer_fill_zeros(w, len) vm_writer_fill_zeros(VMIO_ONLY(vm_writer, w), (len))
 
@@ -381,7 +384,8 @@ size_t vm_writer_fill_zeros(struct vm_writer *w, size_t len);
     ensures \result == 0 <==> *n == vm_min(\old(vm_left(&r->r)), \old(vm_left(&w->r)));
     ensures r->r.cursor == \old(r->r.cursor) + *n;
     ensures w->r.cursor == \old(w->r.cursor) + *n;
-    ensures vm_inv(&r->r) && vm_inv(&w->r); */
+    ensures vm_inv(&r->r) && vm_inv(&w->r);
+    exits \false; */
 int vm_freader_read_fallible_to(struct vm_freader *r, struct vm_writer *w, size_t *n);
 /*@ requires \valid(r) && \valid(w) && \valid(n) && \separated(r, w, n);
     requires vm_inv(&r->r) && vm_inv(&w->r);
@@ -392,7 +396,8 @@ int vm_freader_read_fallible_to(struct vm_freader *r, struct vm_writer *w, size_
     ensures \result == 0 <==> *n == vm_min(\old(vm_left(&r->r)), \old(vm_left(&w->r)));
     ensures r->r.cursor == \old(r->r.cursor) + *n;
     ensures w->r.cursor == \old(w->r.cursor) + *n;
-    ensures vm_inv(&r->r) && vm_inv(&w->r); */
+    ensures vm_inv(&r->r) && vm_inv(&w->r);
+    exits \false; */
 int vm_freader_read_fallible_to_f(struct vm_freader *r, struct vm_fwriter *w, size_t *n);
 /*@ requires \valid(r) && \valid(w) && \valid(n) && \separated(r, w, n);
     requires vm_inv(&r->r) && vm_inv(&w->r);
@@ -404,7 +409,8 @@ int vm_freader_read_fallible_to_f(struct vm_freader *r, struct vm_fwriter *w, si
     ensures \result == 0 <==> *n == vm_min(\old(vm_left(&r->r)), \old(vm_left(&w->r)));
     ensures r->r.cursor == \old(r->r.cursor) + *n;
     ensures w->r.cursor == \old(w->r.cursor) + *n;
-    ensures vm_inv(&r->r) && vm_inv(&w->r); */
+    ensures vm_inv(&r->r) && vm_inv(&w->r);
+    exits \false; */
 int vm_reader_read_fallible(struct vm_reader *r, struct vm_fwriter *w, size_t *n);
 /*@ requires \valid(r) && \valid(w) && \valid(n) && \separated(r, w, n);
     requires vm_inv(&r->r) && vm_inv(&w->r);
@@ -416,7 +422,8 @@ int vm_reader_read_fallible(struct vm_reader *r, struct vm_fwriter *w, size_t *n
     ensures \result == 0 <==> *n == vm_min(\old(vm_left(&r->r)), \old(vm_left(&w->r)));
     ensures r->r.cursor == \old(r->r.cursor) + *n;
     ensures w->r.cursor == \old(w->r.cursor) + *n;
-    ensures vm_inv(&r->r) && vm_inv(&w->r); */
+    ensures vm_inv(&r->r) && vm_inv(&w->r);
+    exits \false; */
 int vm_fwriter_write_fallible_from(struct vm_fwriter *w, struct vm_reader *r, size_t *n);
 /*@ requires \valid(r) && \valid(w) && \valid(n) && \separated(r, w, n);
     requires vm_inv(&r->r) && vm_inv(&w->r);
@@ -427,7 +434,8 @@ int vm_fwriter_write_fallible_from(struct vm_fwriter *w, struct vm_reader *r, si
     ensures \result == 0 <==> *n == vm_min(\old(vm_left(&r->r)), \old(vm_left(&w->r)));
     ensures r->r.cursor == \old(r->r.cursor) + *n;
     ensures w->r.cursor == \old(w->r.cursor) + *n;
-    ensures vm_inv(&r->r) && vm_inv(&w->r); */
+    ensures vm_inv(&r->r) && vm_inv(&w->r);
+    exits \false; */
 int vm_fwriter_write_fallible_from_f(struct vm_fwriter *w, struct vm_freader *r, size_t *n);
 /*@ requires \valid(r) && \valid(w) && \valid(n) && \separated(r, w, n);
     requires vm_inv(&r->r) && vm_inv(&w->r);
@@ -439,7 +447,8 @@ int vm_fwriter_write_fallible_from_f(struct vm_fwriter *w, struct vm_freader *r,
     ensures \result == 0 <==> *n == vm_min(\old(vm_left(&r->r)), \old(vm_left(&w->r)));
     ensures r->r.cursor == \old(r->r.cursor) + *n;
     ensures w->r.cursor == \old(w->r.cursor) + *n;
-    ensures vm_inv(&r->r) && vm_inv(&w->r); */
+    ensures vm_inv(&r->r) && vm_inv(&w->r);
+    exits \false; */
 int vm_writer_write_fallible(struct vm_writer *w, struct vm_freader *r, size_t *n);
 
 #define vm_freader_read_fallible_to(r, w, n) \

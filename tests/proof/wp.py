@@ -72,7 +72,10 @@ def main():
             print(f'wp: {tool} not found: run scripts/setup (Debian: frama-c-base why3 z3)')
             print('0 passed, 1 failed')
             return 1
-    env = dict(os.environ, WHY3CONFIG=why3_config(builddir))
+    srcdir = os.path.abspath(srcdir)
+    # Frama-C resolves relative file names against $PWD, which meson leaves
+    # at the build directory.
+    env = dict(os.environ, WHY3CONFIG=why3_config(os.path.abspath(builddir)), PWD=srcdir)
     cmd = ['frama-c', '-machdep', 'x86_64',
            '-cpp-extra-args=-CC -DVMIO_HOST -I include -I arch/common -I lib/vmio',
            *files,
