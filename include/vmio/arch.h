@@ -30,6 +30,7 @@
  * dst is inaccessible, and no byte of dst at or past k was written.
  */
 /*@ assigns ((char *)dst)[0 .. len - 1];
+    exits \false;
     ensures count: \result <= len;
     ensures copied: \separated((char *)dst + (0 .. len - 1), (char *)src + (0 .. len - 1)) ==>
       \forall integer i; 0 <= i < len - \result ==> ((char *)dst)[i] == \old(((char *)src)[i]);
@@ -42,6 +43,7 @@ size_t __memcpy_fallible(void *dst, const void *src, size_t len);
 
 /* Set len bytes of dst to (unsigned char)byte; return the bytes NOT set, exactly. */
 /*@ assigns ((char *)dst)[0 .. len - 1];
+    exits \false;
     ensures count: \result <= len;
     ensures set: \forall integer i; 0 <= i < len - \result ==>
       ((unsigned char *)dst)[i] == (unsigned char)byte;
@@ -57,59 +59,75 @@ size_t __memset_fallible(void *dst, int byte, size_t len);
  * must be naturally aligned (the C wrappers in vmio/once.h check it).
  * The fallible ones return 0, or VMIO_EFAULT with nothing stored to *out.
  */
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+    exits \false; */
 uint8_t vmio_arch_load_u8(const volatile void *p);
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+    exits \false; */
 uint16_t vmio_arch_load_u16(const volatile void *p);
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+    exits \false; */
 uint32_t vmio_arch_load_u32(const volatile void *p);
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+    exits \false; */
 uint64_t vmio_arch_load_u64(const volatile void *p);
-/*@ assigns *(uint8_t *)p; */
+/*@ assigns *(uint8_t *)p;
+    exits \false; */
 void vmio_arch_store_u8(volatile void *p, uint8_t v);
-/*@ assigns *(uint16_t *)p; */
+/*@ assigns *(uint16_t *)p;
+    exits \false; */
 void vmio_arch_store_u16(volatile void *p, uint16_t v);
-/*@ assigns *(uint32_t *)p; */
+/*@ assigns *(uint32_t *)p;
+    exits \false; */
 void vmio_arch_store_u32(volatile void *p, uint32_t v);
-/*@ assigns *(uint64_t *)p; */
+/*@ assigns *(uint64_t *)p;
+    exits \false; */
 void vmio_arch_store_u64(volatile void *p, uint64_t v);
 
 /*@ requires \valid(out);
     assigns *out;
+    exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result != 0 ==> *out == \old(*out); */
 int vmio_arch_load_u8_fallible(const void *p, uint8_t *out);
 /*@ requires \valid(out);
     assigns *out;
+    exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result != 0 ==> *out == \old(*out); */
 int vmio_arch_load_u16_fallible(const void *p, uint16_t *out);
 /*@ requires \valid(out);
     assigns *out;
+    exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result != 0 ==> *out == \old(*out); */
 int vmio_arch_load_u32_fallible(const void *p, uint32_t *out);
 /*@ requires \valid(out);
     assigns *out;
+    exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result != 0 ==> *out == \old(*out); */
 int vmio_arch_load_u64_fallible(const void *p, uint64_t *out);
 /*@ assigns *(uint8_t *)p;
+    exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result == 0 ==> *(uint8_t *)p == v;
     ensures \result != 0 ==> *(uint8_t *)p == \old(*(uint8_t *)p); */
 int vmio_arch_store_u8_fallible(void *p, uint8_t v);
 /*@ assigns *(uint16_t *)p;
+    exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result == 0 ==> *(uint16_t *)p == v;
     ensures \result != 0 ==> *(uint16_t *)p == \old(*(uint16_t *)p); */
 int vmio_arch_store_u16_fallible(void *p, uint16_t v);
 /*@ assigns *(uint32_t *)p;
+    exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result == 0 ==> *(uint32_t *)p == v;
     ensures \result != 0 ==> *(uint32_t *)p == \old(*(uint32_t *)p); */
 int vmio_arch_store_u32_fallible(void *p, uint32_t v);
 /*@ assigns *(uint64_t *)p;
+    exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result == 0 ==> *(uint64_t *)p == v;
     ensures \result != 0 ==> *(uint64_t *)p == \old(*(uint64_t *)p); */
@@ -122,6 +140,7 @@ int vmio_arch_store_u64_fallible(void *p, uint64_t v);
  */
 /*@ requires \valid(old) && \separated(p, old);
     assigns *p, *old;
+    exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result == 0 ==> *old == \old(*p) &&
       *p == (\old(*p) == expected ? desired : \old(*p));

@@ -6,6 +6,7 @@
 
 /*@ requires \valid_read(x) && vm_inv(x);
     assigns \nothing;
+    exits \false;
     ensures \result == vm_left(x); */
 static inline size_t range_left(const struct vm_range *x)
 {
@@ -13,6 +14,7 @@ static inline size_t range_left(const struct vm_range *x)
 }
 
 /*@ assigns \nothing;
+    exits \false;
     ensures \result == vm_min(a, b); */
 static inline size_t min_size(size_t a, size_t b)
 {
@@ -21,6 +23,7 @@ static inline size_t min_size(size_t a, size_t b)
 
 /* [ptr, ptr+len) as a range, or an empty one (after a panic) if it wraps. */
 /*@ assigns \nothing;
+    exits \false;
     ensures \result.cursor == ptr;
     behavior fits:
       assumes ptr + len <= UINTPTR_MAX;
@@ -52,6 +55,7 @@ int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len);
     requires vm_inv(dst) && vm_inv(src);
     assigns dst->cursor, src->cursor, *n,
             ((char *)dst->cursor)[0 .. vm_min(vm_left(dst), vm_left(src)) - 1];
+    exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures *n <= vm_min(\old(vm_left(dst)), \old(vm_left(src)));
     ensures \result == 0 <==> *n == vm_min(\old(vm_left(dst)), \old(vm_left(src)));

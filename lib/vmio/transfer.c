@@ -138,6 +138,7 @@ size_t (vm_writer_fill)(struct vm_writer *w, const void *val, size_t size, size_
 
 /*@ requires \valid(x) && \valid(n) && \separated(x, n) && vm_inv(x);
     assigns x->cursor, *n, ((char *)x->cursor)[0 .. vm_min(len, vm_left(x)) - 1];
+    exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures *n <= vm_min(len, \old(vm_left(x)));
     ensures \result == 0 <==> *n == vm_min(len, \old(vm_left(x)));
