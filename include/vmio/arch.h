@@ -13,14 +13,45 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __FRAMAC__
+#include "vmio/errno.h" /* for the contracts */
+#endif
+
+/*
+ * The ACSL contracts below are TRUSTED, not proven: they state what the
+ * assembly promises (docs/DESIGN.md "Exactness"), the runtime sweeps
+ * (tests/cases/sweep.c, once.c) are their evidence, and the proofs of the
+ * portable layer rely on them (docs/VERIFICATION.md).
+ */
+
 /*
  * Copy len bytes from src to dst; return the number of bytes NOT copied.
  * Exact: with k = len - return, dst[0..k) holds src[0..k), byte k of src or
  * dst is inaccessible, and no byte of dst at or past k was written.
  */
+/*@ assigns ((char *)dst)[0 .. len - 1];
+    exits \false;
+    ensures count: \result <= len;
+    ensures copied: \separated((char *)dst + (0 .. len - 1), (char *)src + (0 .. len - 1)) ==>
+      \forall integer i; 0 <= i < len - \result ==> ((char *)dst)[i] == \old(((char *)src)[i]);
+    ensures untouched: \forall integer i; len - \result <= i < len ==>
+      ((char *)dst)[i] == \old(((char *)dst)[i]);
+    behavior accessible:
+      assumes \valid((char *)dst + (0 .. len - 1)) && \valid_read((char *)src + (0 .. len - 1));
+      ensures \result == 0; */
 size_t __memcpy_fallible(void *dst, const void *src, size_t len);
 
 /* Set len bytes of dst to (unsigned char)byte; return the bytes NOT set, exactly. */
+/*@ assigns ((char *)dst)[0 .. len - 1];
+    exits \false;
+    ensures count: \result <= len;
+    ensures set: \forall integer i; 0 <= i < len - \result ==>
+      ((unsigned char *)dst)[i] == (unsigned char)byte;
+    ensures untouched: \forall integer i; len - \result <= i < len ==>
+      ((char *)dst)[i] == \old(((char *)dst)[i]);
+    behavior accessible:
+      assumes \valid((char *)dst + (0 .. len - 1));
+      ensures \result == 0; */
 size_t __memset_fallible(void *dst, int byte, size_t len);
 
 /*
@@ -33,22 +64,78 @@ size_t __memset_fallible(void *dst, int byte, size_t len);
  * pointers go through a reader or writer (vmio/reader.h, vmio/atomic.h),
  * whose constructor checks the user range.
  */
+/*@ assigns \nothing;
+    exits \false; */
 uint8_t vmio_arch_load_u8(const volatile void *p);
+/*@ assigns \nothing;
+    exits \false; */
 uint16_t vmio_arch_load_u16(const volatile void *p);
+/*@ assigns \nothing;
+    exits \false; */
 uint32_t vmio_arch_load_u32(const volatile void *p);
+/*@ assigns \nothing;
+    exits \false; */
 uint64_t vmio_arch_load_u64(const volatile void *p);
+/*@ assigns *(uint8_t *)p;
+    exits \false; */
 void vmio_arch_store_u8(volatile void *p, uint8_t v);
+/*@ assigns *(uint16_t *)p;
+    exits \false; */
 void vmio_arch_store_u16(volatile void *p, uint16_t v);
+/*@ assigns *(uint32_t *)p;
+    exits \false; */
 void vmio_arch_store_u32(volatile void *p, uint32_t v);
+/*@ assigns *(uint64_t *)p;
+    exits \false; */
 void vmio_arch_store_u64(volatile void *p, uint64_t v);
 
+/*@ requires \valid(out);
+    assigns *out;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result != 0 ==> *out == \old(*out); */
 int vmio_arch_load_u8_fallible(const void *p, uint8_t *out);
+/*@ requires \valid(out);
+    assigns *out;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result != 0 ==> *out == \old(*out); */
 int vmio_arch_load_u16_fallible(const void *p, uint16_t *out);
+/*@ requires \valid(out);
+    assigns *out;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result != 0 ==> *out == \old(*out); */
 int vmio_arch_load_u32_fallible(const void *p, uint32_t *out);
+/*@ requires \valid(out);
+    assigns *out;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result != 0 ==> *out == \old(*out); */
 int vmio_arch_load_u64_fallible(const void *p, uint64_t *out);
+/*@ assigns *(uint8_t *)p;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *(uint8_t *)p == v;
+    ensures \result != 0 ==> *(uint8_t *)p == \old(*(uint8_t *)p); */
 int vmio_arch_store_u8_fallible(void *p, uint8_t v);
+/*@ assigns *(uint16_t *)p;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *(uint16_t *)p == v;
+    ensures \result != 0 ==> *(uint16_t *)p == \old(*(uint16_t *)p); */
 int vmio_arch_store_u16_fallible(void *p, uint16_t v);
+/*@ assigns *(uint32_t *)p;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *(uint32_t *)p == v;
+    ensures \result != 0 ==> *(uint32_t *)p == \old(*(uint32_t *)p); */
 int vmio_arch_store_u32_fallible(void *p, uint32_t v);
+/*@ assigns *(uint64_t *)p;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *(uint64_t *)p == v;
+    ensures \result != 0 ==> *(uint64_t *)p == \old(*(uint64_t *)p); */
 int vmio_arch_store_u64_fallible(void *p, uint64_t v);
 
 /*
@@ -56,6 +143,13 @@ int vmio_arch_store_u64_fallible(void *p, uint64_t v);
  * the old value in *old, or VMIO_EFAULT with *old untouched.  p must be
  * naturally aligned (4 or 8 bytes).
  */
+/*@ requires \valid(old) && \separated(p, old);
+    assigns *p, *old;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *old == \old(*p) &&
+      *p == (\old(*p) == expected ? desired : \old(*p));
+    ensures \result != 0 ==> *old == \old(*old) && *p == \old(*p); */
 int vmio_arch_cmpxchg_u32_fallible(uint32_t *p, uint32_t expected,
 				   uint32_t desired, uint32_t *old);
 int vmio_arch_cmpxchg_u64_fallible(uint64_t *p, uint64_t expected,

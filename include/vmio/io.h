@@ -33,28 +33,90 @@ struct vmio {
 	const struct vmio_ops *ops;
 };
 
+#ifdef __FRAMAC__
+/*
+ * The contract every object's read and write keep (the seed's
+ * obeys_vmio_read_spec / obeys_vmio_write_spec): no short transfers.  The
+ * proofs of the helpers below hold for an object whose ops are these
+ * (vm_obeys_vmio); vmio_acsl_objects stands for the objects' contents.
+ */
+/*@ ghost int vmio_acsl_objects; */
+/*@ requires \valid_read(io) && \valid(w) && vm_inv(&w->r);
+    assigns w->r.cursor, vmio_acsl_objects, ((char *)w->r.cursor)[0 .. vm_left(&w->r) - 1];
+    ensures vm_inv(&w->r) && \old(w->r.cursor) <= w->r.cursor;
+    ensures \result == 0 ==> w->r.cursor == w->r.end;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT; */
+int vmio_acsl_read(const struct vmio *io, size_t offset, struct vm_fwriter *w);
+/*@ requires \valid_read(io) && \valid(r) && vm_inv(&r->r);
+    assigns r->r.cursor, vmio_acsl_objects;
+    ensures vm_inv(&r->r) && \old(r->r.cursor) <= r->r.cursor;
+    ensures \result == 0 ==> r->r.cursor == r->r.end;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT; */
+int vmio_acsl_write(const struct vmio *io, size_t offset, struct vm_freader *r);
+/*@ requires \valid_read(io);
+    assigns vmio_acsl_objects;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT; */
+int vmio_acsl_fill_zeros(const struct vmio *io, size_t offset, size_t len);
+/*@ predicate vm_obeys_vmio(struct vmio *io) =
+      \valid_read(io) && \valid_read(io->ops) &&
+      io->ops->read == &vmio_acsl_read && io->ops->write == &vmio_acsl_write &&
+      (io->ops->fill_zeros == \null || io->ops->fill_zeros == &vmio_acsl_fill_zeros); */
+#endif
+
+/*@ requires vm_obeys_vmio(io) && \valid(w) && vm_inv(&w->r);
+    assigns w->r.cursor, vmio_acsl_objects, ((char *)w->r.cursor)[0 .. vm_left(&w->r) - 1];
+    ensures vm_inv(&w->r) && \old(w->r.cursor) <= w->r.cursor;
+    ensures \result == 0 ==> w->r.cursor == w->r.end;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT; */
 static inline int vmio_read(const struct vmio *io, size_t offset, struct vm_fwriter *w)
 {
+	/*@ calls vmio_acsl_read; */
 	return io->ops->read(io, offset, w);
 }
 
+/*@ requires vm_obeys_vmio(io) && \valid(r) && vm_inv(&r->r);
+    assigns r->r.cursor, vmio_acsl_objects;
+    ensures vm_inv(&r->r) && \old(r->r.cursor) <= r->r.cursor;
+    ensures \result == 0 ==> r->r.cursor == r->r.end;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT; */
 static inline int vmio_write(const struct vmio *io, size_t offset, struct vm_freader *r)
 {
+	/*@ calls vmio_acsl_write; */
 	return io->ops->write(io, offset, r);
 }
 #define vmio_read(io, offset, w) vmio_read((io), (offset), VMIO_ONLY(vm_fwriter, w))
 #define vmio_write(io, offset, r) vmio_write((io), (offset), VMIO_ONLY(vm_freader, r))
 
 /* len bytes between the object at offset and the kernel buffer buf. */
+/*@ requires vm_obeys_vmio(io);
+    assigns vmio_acsl_objects, ((char *)buf)[0 .. len - 1];
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT; */
 int vmio_read_bytes(const struct vmio *io, size_t offset, void *buf, size_t len);
+/*@ requires vm_obeys_vmio(io);
+    assigns vmio_acsl_objects;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT; */
 int vmio_write_bytes(const struct vmio *io, size_t offset, const void *buf, size_t len);
 
 /* One Pod value of size bytes. */
+/*@ requires vm_obeys_vmio(io);
+    assigns vmio_acsl_objects, ((char *)val)[0 .. size - 1];
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT; */
 int vmio_read_val(const struct vmio *io, size_t offset, void *val, size_t size);
+/*@ requires vm_obeys_vmio(io);
+    assigns vmio_acsl_objects;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT; */
 int vmio_write_val(const struct vmio *io, size_t offset, const void *val, size_t size);
 
 /* count Pod values of size bytes each; VMIO_EOVERFLOW if count * size overflows. */
+/*@ requires vm_obeys_vmio(io);
+    assigns vmio_acsl_objects, ((char *)vals)[0 .. count * size - 1];
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT;
+    ensures count * size > SIZE_MAX ==> \result == VMIO_EOVERFLOW; */
 int vmio_read_slice(const struct vmio *io, size_t offset, void *vals, size_t count, size_t size);
+/*@ requires vm_obeys_vmio(io);
+    assigns vmio_acsl_objects;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT;
+    ensures count * size > SIZE_MAX ==> \result == VMIO_EOVERFLOW; */
 int vmio_write_slice(const struct vmio *io, size_t offset, const void *vals, size_t count,
 		     size_t size);
 
@@ -64,12 +126,23 @@ int vmio_write_slice(const struct vmio *io, size_t offset, const void *vals, siz
  * are rounded up to it.  Stops at the first failed write: *written gets the
  * number written, and the result is 0 if any was written, else that error.
  */
+/*@ requires vm_obeys_vmio(io) && \valid(written);
+    assigns vmio_acsl_objects, *written;
+    ensures *written <= count;
+    ensures *written > 0 ==> \result == 0;
+    ensures \result != 0 ==> *written == 0;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT;
+    ensures align > 1 && !vm_pow2(align) ==> \result == VMIO_EINVAL; */
 int vmio_write_vals(const struct vmio *io, size_t offset, const void *vals, size_t count,
 		    size_t size, size_t align, size_t *written);
 
 /* Write len zero bytes at offset, all or nothing: the object's own
  * fill_zeros if it has one, else a zero-length write at offset + len to
  * check the bounds and then writes of a zero buffer. */
+/*@ requires vm_obeys_vmio(io);
+    assigns vmio_acsl_objects;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT;
+    ensures offset + len > SIZE_MAX ==> \result == VMIO_EOVERFLOW; */
 int vmio_fill_zeros(const struct vmio *io, size_t offset, size_t len);
 
 struct vmio_once;

@@ -17,6 +17,104 @@
 #include "vmio/arch.h"
 #include "vmio/errno.h"
 
+/* The contracts of the functions VMIO_ONCE_FALLIBLE defines (for Frama-C). */
+/*@ requires \valid(out);
+    assigns *out;
+    ensures \result != 0 ==> *out == \old(*out);
+    behavior aligned:
+      assumes (uintptr_t)p % sizeof(uint8_t) == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+    behavior misaligned:
+      assumes (uintptr_t)p % sizeof(uint8_t) != 0;
+      ensures \result == VMIO_EINVAL;
+    complete behaviors;
+    disjoint behaviors; */
+static inline int vmio_load_u8_fallible(const void *p, uint8_t *out);
+/*@ assigns *(uint8_t *)p;
+    ensures \result == 0 ==> *(uint8_t *)p == v;
+    ensures \result != 0 ==> *(uint8_t *)p == \old(*(uint8_t *)p);
+    behavior aligned:
+      assumes (uintptr_t)p % sizeof(uint8_t) == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+    behavior misaligned:
+      assumes (uintptr_t)p % sizeof(uint8_t) != 0;
+      ensures \result == VMIO_EINVAL;
+    complete behaviors;
+    disjoint behaviors; */
+static inline int vmio_store_u8_fallible(void *p, uint8_t v);
+/*@ requires \valid(out);
+    assigns *out;
+    ensures \result != 0 ==> *out == \old(*out);
+    behavior aligned:
+      assumes (uintptr_t)p % sizeof(uint16_t) == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+    behavior misaligned:
+      assumes (uintptr_t)p % sizeof(uint16_t) != 0;
+      ensures \result == VMIO_EINVAL;
+    complete behaviors;
+    disjoint behaviors; */
+static inline int vmio_load_u16_fallible(const void *p, uint16_t *out);
+/*@ assigns *(uint16_t *)p;
+    ensures \result == 0 ==> *(uint16_t *)p == v;
+    ensures \result != 0 ==> *(uint16_t *)p == \old(*(uint16_t *)p);
+    behavior aligned:
+      assumes (uintptr_t)p % sizeof(uint16_t) == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+    behavior misaligned:
+      assumes (uintptr_t)p % sizeof(uint16_t) != 0;
+      ensures \result == VMIO_EINVAL;
+    complete behaviors;
+    disjoint behaviors; */
+static inline int vmio_store_u16_fallible(void *p, uint16_t v);
+/*@ requires \valid(out);
+    assigns *out;
+    ensures \result != 0 ==> *out == \old(*out);
+    behavior aligned:
+      assumes (uintptr_t)p % sizeof(uint32_t) == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+    behavior misaligned:
+      assumes (uintptr_t)p % sizeof(uint32_t) != 0;
+      ensures \result == VMIO_EINVAL;
+    complete behaviors;
+    disjoint behaviors; */
+static inline int vmio_load_u32_fallible(const void *p, uint32_t *out);
+/*@ assigns *(uint32_t *)p;
+    ensures \result == 0 ==> *(uint32_t *)p == v;
+    ensures \result != 0 ==> *(uint32_t *)p == \old(*(uint32_t *)p);
+    behavior aligned:
+      assumes (uintptr_t)p % sizeof(uint32_t) == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+    behavior misaligned:
+      assumes (uintptr_t)p % sizeof(uint32_t) != 0;
+      ensures \result == VMIO_EINVAL;
+    complete behaviors;
+    disjoint behaviors; */
+static inline int vmio_store_u32_fallible(void *p, uint32_t v);
+/*@ requires \valid(out);
+    assigns *out;
+    ensures \result != 0 ==> *out == \old(*out);
+    behavior aligned:
+      assumes (uintptr_t)p % sizeof(uint64_t) == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+    behavior misaligned:
+      assumes (uintptr_t)p % sizeof(uint64_t) != 0;
+      ensures \result == VMIO_EINVAL;
+    complete behaviors;
+    disjoint behaviors; */
+static inline int vmio_load_u64_fallible(const void *p, uint64_t *out);
+/*@ assigns *(uint64_t *)p;
+    ensures \result == 0 ==> *(uint64_t *)p == v;
+    ensures \result != 0 ==> *(uint64_t *)p == \old(*(uint64_t *)p);
+    behavior aligned:
+      assumes (uintptr_t)p % sizeof(uint64_t) == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+    behavior misaligned:
+      assumes (uintptr_t)p % sizeof(uint64_t) != 0;
+      ensures \result == VMIO_EINVAL;
+    complete behaviors;
+    disjoint behaviors; */
+static inline int vmio_store_u64_fallible(void *p, uint64_t v);
+
 #define VMIO_ONCE_FALLIBLE(bits)                                              \
 	static inline int vmio_load_u##bits##_fallible(const void *p,         \
 						       uint##bits##_t *out)  \
@@ -46,6 +144,19 @@ VMIO_ONCE_FALLIBLE(64)
  * VMIO_EFAULT on a fault; *old is written only on success.  A value of
  * 0xffffffff is a value like any other.
  */
+/*@ requires \valid(old) && \separated(p, old);
+    assigns *p, *old;
+    ensures \result == 0 ==> *old == \old(*p) &&
+      *p == (\old(*p) == expected ? desired : \old(*p));
+    ensures \result != 0 ==> *old == \old(*old) && *p == \old(*p);
+    behavior aligned:
+      assumes (uintptr_t)p % 4 == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+    behavior misaligned:
+      assumes (uintptr_t)p % 4 != 0;
+      ensures \result == VMIO_EINVAL;
+    complete behaviors;
+    disjoint behaviors; */
 static inline int vmio_cmpxchg_u32_fallible(uint32_t *p, uint32_t expected,
 					    uint32_t desired, uint32_t *old)
 {

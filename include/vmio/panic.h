@@ -9,6 +9,8 @@
 #ifndef VMIO_PANIC_H
 #define VMIO_PANIC_H
 
+/*@ assigns \nothing;
+    exits \false; */
 void vmio_panic(const char *why);
 
 #endif

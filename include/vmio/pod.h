@@ -32,7 +32,17 @@
  * Little-endian value of the size-byte object at p (size 1, 2, 4 or 8), and
  * the reverse: the way once-accesses move a PodOnce through a register.
  */
+/*@ // 256 to the k, for k <= 8: the values of k bytes are below it (for the proof).
+    logic integer vm_pow256(integer k) =
+      k <= 0 ? 1 : k == 1 ? 0x100 : k == 2 ? 0x10000 : k == 3 ? 0x1000000 :
+      k == 4 ? 0x100000000 : k == 5 ? 0x10000000000 : k == 6 ? 0x1000000000000 :
+      k == 7 ? 0x100000000000000 : 0x10000000000000000; */
+
+/*@ requires size <= 8 && \valid_read((uint8_t *)p + (0 .. size - 1));
+    assigns \nothing; */
 uint64_t vmio_pod_once_load(const void *p, size_t size);
+/*@ requires size <= 8 && \valid((uint8_t *)p + (0 .. size - 1));
+    assigns ((uint8_t *)p)[0 .. size - 1]; */
 void vmio_pod_once_store(void *p, size_t size, uint64_t v);
 
 #endif

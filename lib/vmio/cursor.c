@@ -5,12 +5,12 @@
 
 struct vm_range vmio_range_kernel(uintptr_t ptr, size_t len)
 {
-	struct vm_range x = { ptr, ptr + len };
+	struct vm_range x = { ptr, ptr };
 
-	if (x.end < ptr) {
+	if (len > UINTPTR_MAX - ptr)
 		vmio_panic("vmio: kernel range wraps around the address space");
-		x.end = ptr;
-	}
+	else
+		x.end = ptr + len;
 	return x;
 }
 
@@ -54,6 +54,17 @@ struct vm_fwriter vm_writer_to_fallible(struct vm_writer w)
 	return (struct vm_fwriter){ w.r };
 }
 
+/*@ requires \valid(x) && vm_inv(x);
+    assigns x->cursor;
+    ensures vm_inv(x);
+    behavior in_range:
+      assumes n <= vm_left(x);
+      ensures x->cursor == \old(x->cursor) + n;
+    behavior panics:
+      assumes n > vm_left(x);
+      ensures x->cursor == \old(x->cursor) && x->end == \old(x->end);
+    complete behaviors;
+    disjoint behaviors; */
 static void range_skip(struct vm_range *x, size_t n)
 {
 	if (n > range_left(x)) {

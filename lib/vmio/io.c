@@ -42,6 +42,7 @@ int vmio_read_slice(const struct vmio *io, size_t offset, void *vals, size_t cou
 {
 	if (size && count > SIZE_MAX / size)
 		return VMIO_EOVERFLOW;
+	/*@ assert size != 0 ==> count * size <= (SIZE_MAX / size) * size <= SIZE_MAX; */
 	return vmio_read_bytes(io, offset, vals, count * size);
 }
 
@@ -50,22 +51,27 @@ int vmio_write_slice(const struct vmio *io, size_t offset, const void *vals, siz
 {
 	if (size && count > SIZE_MAX / size)
 		return VMIO_EOVERFLOW;
+	/*@ assert size != 0 ==> count * size <= (SIZE_MAX / size) * size <= SIZE_MAX; */
 	return vmio_write_bytes(io, offset, vals, count * size);
 }
 
 /* x rounded up to align (a power of two); 0 in *out is impossible, so 0 flags overflow. */
+/*@ requires \valid(out) && align >= 1;
+    assigns *out;
+    ensures \result == 0 || \result == VMIO_EOVERFLOW;
+    ensures \result == VMIO_EOVERFLOW <==> x + align - 1 > SIZE_MAX; */
 static int align_up(size_t x, size_t align, size_t *out)
 {
 	if (x > SIZE_MAX - (align - 1))
 		return VMIO_EOVERFLOW;
-	*out = (x + align - 1) & ~(align - 1);
+	*out = (x + (align - 1)) & ~(align - 1);
 	return 0;
 }
 
 int vmio_write_vals(const struct vmio *io, size_t offset, const void *vals, size_t count,
 		    size_t size, size_t align, size_t *written)
 {
-	const unsigned char *item = vals;
+	const char *item = vals;
 	size_t slot = size;
 	int err = 0;
 
@@ -76,6 +82,9 @@ int vmio_write_vals(const struct vmio *io, size_t offset, const void *vals, size
 		if ((err = align_up(offset, align, &offset)) || (err = align_up(size, align, &slot)))
 			return err;
 	}
+	/*@ loop invariant 0 <= i <= count && *written == i && err == 0;
+	    loop assigns i, item, offset, err, *written, vmio_acsl_objects;
+	    loop variant count - i; */
 	for (size_t i = 0; i < count; i++, item += size) {
 		/* Stop before a write after which the offset could not advance. */
 		if (slot && offset > SIZE_MAX - slot)
@@ -96,12 +105,16 @@ int vmio_fill_zeros(const struct vmio *io, size_t offset, size_t len)
 	if (offset > SIZE_MAX - len)
 		return VMIO_EOVERFLOW;
 	if (io->ops->fill_zeros)
+		/*@ calls vmio_acsl_fill_zeros; */
 		return io->ops->fill_zeros(io, offset, len);
 	/* Bounds first, so that a range partly past the end writes nothing. */
 	int err = vmio_write_bytes(io, offset + len, zeros, 0);
 
 	if (err)
 		return err;
+	/*@ loop invariant offset + len <= SIZE_MAX;
+	    loop assigns offset, len, err, vmio_acsl_objects;
+	    loop variant len; */
 	while (len) {
 		size_t n = len < sizeof(zeros) ? len : sizeof(zeros);
 

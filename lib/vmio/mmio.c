@@ -2,6 +2,10 @@
 #include "vmio/arch.h"
 #include "vmio/mmio.h"
 
+/*@ requires \valid_read(m);
+    assigns \nothing;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW;
+    ensures \result == 0 <==> offset + len <= m->size; */
 static int mmio_check(const struct vmio_mmio *m, size_t offset, size_t len)
 {
 	if (offset > SIZE_MAX - len)
@@ -10,6 +14,7 @@ static int mmio_check(const struct vmio_mmio *m, size_t offset, size_t len)
 }
 
 /* One load of size bytes from the window; size is 1, 2, 4 or 8. */
+/*@ assigns \nothing; */
 static uint64_t mmio_load(uintptr_t p, size_t size)
 {
 	switch (size) {
@@ -20,6 +25,7 @@ static uint64_t mmio_load(uintptr_t p, size_t size)
 	}
 }
 
+/*@ assigns *(uint8_t *)p, *(uint16_t *)p, *(uint32_t *)p, *(uint64_t *)p; */
 static void mmio_store(uintptr_t p, size_t size, uint64_t v)
 {
 	switch (size) {
@@ -61,6 +67,9 @@ size_t vmio_mmio_chunk(uintptr_t p, size_t len)
 {
 	size_t size = 8;
 
+	/*@ loop invariant vm_once_size(size);
+	    loop assigns size;
+	    loop variant size; */
 	while (size > 1 && (p % size || size > len))
 		size /= 2;
 	return size;

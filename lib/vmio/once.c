@@ -4,6 +4,10 @@
 #include "vmio/panic.h"
 
 /* Checks shared by loads and stores: VMIO_EINVAL, or 0 to go ahead. */
+/*@ requires \valid_read(x) && vm_inv(x);
+    assigns \nothing;
+    ensures \result == 0 || \result == VMIO_EINVAL;
+    ensures \result == 0 <==> (vm_once_size(size) && size <= vm_left(x) && x->cursor % size == 0); */
 static int once_check(const struct vm_range *x, size_t size, int fallible)
 {
 	if (!VMIO_IS_POD_ONCE_SIZE(size) || range_left(x) < size)
@@ -53,11 +57,12 @@ int vmio_range_load_once(struct vm_range *x, void *val, size_t size, int fallibl
 int vmio_range_store_once(struct vm_range *x, const void *val, size_t size, int fallible)
 {
 	void *p = (void *)x->cursor;
-	uint64_t v = vmio_pod_once_load(val, size);
+	uint64_t v;
 	int err = once_check(x, size, fallible);
 
 	if (err)
 		return err;
+	v = vmio_pod_once_load(val, size);
 	if (fallible) {
 		switch (size) {
 		case 1: err = vmio_arch_store_u8_fallible(p, (uint8_t)v); break;

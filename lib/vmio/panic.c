@@ -4,6 +4,7 @@
 __attribute__((weak)) void vmio_panic(const char *why)
 {
 	(void)why;
+	/*@ loop assigns \nothing; */
 	for (;;)
 		;
 }

@@ -65,6 +65,22 @@ int (vm_writer_write_fallible)(struct vm_writer *w, struct vm_freader *r, size_t
  * Move size bytes between x's cursor and the kernel buffer val (to_x: into
  * x).  VMIO_EINVAL if fewer are left; on a fault the cursor rolls back.
  */
+/*@ requires \valid(x) && vm_inv(x) && vm_buf_read((char *)val, size);
+    requires to_x == 0 ==> \valid((char *)val + (0 .. size - 1));
+    assigns x->cursor, ((char *)(to_x ? x->cursor : (uintptr_t)val))[0 .. size - 1];
+    ensures vm_inv(x);
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> x->cursor == \old(x->cursor) + size;
+    ensures \result != 0 ==> x->cursor == \old(x->cursor);
+    ensures \result == VMIO_EINVAL <==> \old(vm_left(x)) < size;
+    behavior readable:
+      assumes to_x == 0 && size <= vm_left(x);
+      assumes \valid_read((char *)x->cursor + (0 .. size - 1));
+      ensures \result == 0;
+    behavior writable:
+      assumes to_x != 0 && size <= vm_left(x);
+      assumes \valid((char *)x->cursor + (0 .. size - 1));
+      ensures \result == 0; */
 static int range_val(struct vm_range *x, void *val, size_t size, int to_x)
 {
 	struct vm_range kernel = { (uintptr_t)val, (uintptr_t)val + size };
@@ -128,17 +144,32 @@ int (vm_fwriter_write_val)(struct vm_fwriter *w, const void *val, size_t size)
 size_t (vm_writer_fill)(struct vm_writer *w, const void *val, size_t size, size_t align)
 {
 	size_t avail = range_left(&w->r);
+	char *start = (char *)w->r.cursor;
 
 	if (!size || !align || (align & (align - 1)) || size % align || w->r.cursor % align ||
 	    avail % size) {
 		vmio_panic("vmio: fill with a misaligned cursor or a partial value");
 		return 0;
 	}
-	for (; w->r.cursor != w->r.end; w->r.cursor += size)
-		__memcpy_fallible((void *)w->r.cursor, val, size);
+	/*@ loop invariant 0 <= done <= avail && done % size == 0;
+	    loop assigns done, ((char *)\at(w->r.cursor, Pre))[0 .. avail - 1];
+	    loop variant avail - done; */
+	for (size_t done = 0; done < avail; done += size)
+		__memcpy_fallible(start + done, val, size);
+	w->r.cursor = w->r.end;
 	return avail / size;
 }
 
+/*@ requires \valid(x) && \valid(n) && \separated(x, n) && vm_inv(x);
+    assigns x->cursor, *n, ((char *)x->cursor)[0 .. vm_min(len, vm_left(x)) - 1];
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures *n <= vm_min(len, \old(vm_left(x)));
+    ensures \result == 0 <==> *n == vm_min(len, \old(vm_left(x)));
+    ensures x->cursor == \old(x->cursor) + *n && vm_inv(x);
+    behavior writable:
+      assumes \valid((char *)x->cursor + (0 .. vm_min(len, vm_left(x)) - 1));
+      ensures \result == 0; */
 static int range_zero(struct vm_range *x, size_t len, size_t *n)
 {
 	size_t todo = min_size(len, range_left(x));
@@ -188,11 +219,13 @@ int (vm_freader_collect_alloc)(struct vm_freader *r, const struct vmio_allocator
 		*n = 0;
 		return 0;
 	}
+	/*@ calls vmio_acsl_alloc; */
 	buf = a->alloc(a->ctx, len);
 	if (!buf)
 		return VMIO_ENOMEM;
 	err = range_val(&r->r, buf, len, 0);
 	if (err) {
+		/*@ calls vmio_acsl_free; */
 		a->free(a->ctx, buf, len);
 		return err;
 	}

@@ -1,0 +1,56 @@
+/*
+ * The ACSL vocabulary of vmio's contracts (docs/VERIFICATION.md).  Only
+ * Frama-C reads it: vmio/reader.h includes it under __FRAMAC__, right after
+ * struct vm_range.  A new function's contract should say what it needs in
+ * these words; add a predicate here when several contracts share it.
+ */
+#ifndef VMIO_ACSL_H
+#define VMIO_ACSL_H
+
+#include <stdint.h>
+
+#include "vmio/arch.h"
+
+/*@
+  // The seed's inv(): the cursor never passes the end.
+  predicate vm_inv(struct vm_range *x) = x->cursor <= x->end;
+
+  // The seed's remain_spec() / avail_spec(): bytes from the cursor to the end.
+  logic integer vm_left(struct vm_range *x) = x->end - x->cursor;
+
+  logic integer vm_min(integer a, integer b) = a < b ? a : b;
+
+  // [p, p + len) names addresses without wrapping around the address space.
+  predicate vm_fits(integer p, integer len) =
+    0 <= p && 0 <= len && p + len <= UINTPTR_MAX;
+
+  // The user-range rule of vm_f*_from_user_space (docs/DESIGN.md "User ranges").
+  predicate vm_user(integer p, integer len) =
+    VMIO_USER_START <= p && 0 <= len && p + len <= VMIO_USER_END;
+
+  // An infallible reader's bytes are readable, an infallible writer's writable:
+  // the seed's read_view_initialized() / has_write_view().
+  predicate vm_readable(struct vm_range *x) =
+    \valid_read((char *)x->cursor + (0 .. vm_left(x) - 1));
+  predicate vm_writable(struct vm_range *x) =
+    \valid((char *)x->cursor + (0 .. vm_left(x) - 1));
+
+  // A kernel buffer handed in by the caller: len valid bytes, not wrapping.
+  predicate vm_buf(char *p, integer len) =
+    \valid(p + (0 .. len - 1)) && vm_fits((uintptr_t)p, len);
+  predicate vm_buf_read(char *p, integer len) =
+    \valid_read(p + (0 .. len - 1)) && vm_fits((uintptr_t)p, len);
+
+  // The range's own cursor and end lie outside the memory a once-store at
+  // its cursor writes (the seed gets this from Rust's borrows).
+  predicate vm_apart(struct vm_range *x) =
+    \separated(x, (uint16_t *)x->cursor, (uint32_t *)x->cursor, (uint64_t *)x->cursor);
+
+  // A power of two (the alignments of vm_writer_fill and vmio_write_vals).
+  predicate vm_pow2(integer a) = a > 0 && (a & (a - 1)) == 0;
+
+  // The sizes of a PodOnce value.
+  predicate vm_once_size(integer n) = n == 1 || n == 2 || n == 4 || n == 8;
+*/
+
+#endif

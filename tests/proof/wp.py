@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Prove C files of vmio with Frama-C WP and z3 (docs/VERIFICATION.md).
+
+usage: wp.py SRCDIR BUILDDIR [--headers] [--skip=F,...] [--broken] FILE... [-- FRAMA-C ARGS]
+
+Runs frama-c -wp -wp-rte on FILE... (relative to SRCDIR) and passes when every
+goal is proven: it parses WP's "Proved goals: N / M" line.  The inline functions
+of include/vmio/*.h are proven only with --headers (each file's run skips them,
+so that they are proven once); --skip= names more functions not to prove.
+--broken is for a fixture that must not prove (a meson test with should_fail):
+the exit status is 1 only when the proof ran and left goals unproven, and 0
+when all were proven or frama-c failed, so that the test cannot pass for the
+wrong reason.  Ends with "N passed, N failed": goals
+proven, goals not proven.  why3 finds z3 through a private configuration made
+once in BUILDDIR (why3 config detect), so no ~/.why3.conf is needed.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+
+def header_inlines(srcdir):
+    """Names of the static inline functions of include/vmio/*.h, macros expanded."""
+    names = set()
+    expand = {
+        'type##_##remain': ['vm_reader_remain', 'vm_freader_remain',
+                            'vm_writer_avail', 'vm_fwriter_avail'],
+        'type##_has_##remain': ['vm_reader_has_remain', 'vm_freader_has_remain',
+                                'vm_writer_has_avail', 'vm_fwriter_has_avail'],
+    }
+    kinds = ['vm_reader', 'vm_freader', 'vm_writer', 'vm_fwriter']
+    incdir = os.path.join(srcdir, 'include', 'vmio')
+    for h in sorted(os.listdir(incdir)):
+        text = open(os.path.join(incdir, h)).read()
+        for m in re.finditer(r'static inline [^(;{]*?([\w#]+)\s*\(', text):
+            name = m.group(1)
+            if name in expand:
+                names.update(expand[name])
+            elif name.startswith('type##'):
+                names.update(k + name[len('type##'):] for k in kinds)
+            elif '##bits##' in name:
+                names.update(name.replace('##bits##', b) for b in ('8', '16', '32', '64'))
+            else:
+                names.add(name)
+    return sorted(names)
+
+
+def why3_config(builddir):
+    conf = os.path.join(builddir, 'why3.conf')
+    if not os.path.exists(conf):
+        subprocess.run(['why3', '--config=' + conf, 'config', 'detect'],
+                       check=True, stdout=subprocess.DEVNULL)
+    return conf
+
+
+def main():
+    args = sys.argv[1:]
+    extra = []
+    if '--' in args:
+        i = args.index('--')
+        args, extra = args[:i], args[i + 1:]
+    srcdir, builddir = args[0], args[1]
+    headers = '--headers' in args
+    broken = '--broken' in args
+    files = [a for a in args[2:] if not a.startswith('--')]
+    extra_skip = [f for a in args[2:] if a.startswith('--skip=') for f in a[7:].split(',')]
+    for tool in ('frama-c', 'why3', 'z3'):
+        if not shutil.which(tool):
+            print(f'wp: {tool} not found: run scripts/setup (Debian: frama-c-base why3 z3)')
+            print('0 passed, 1 failed')
+            return 1
+    srcdir = os.path.abspath(srcdir)
+    # Frama-C resolves relative file names against $PWD, which meson leaves
+    # at the build directory.
+    env = dict(os.environ, WHY3CONFIG=why3_config(os.path.abspath(builddir)), PWD=srcdir)
+    cmd = ['frama-c', '-machdep', 'x86_64',
+           '-cpp-extra-args=-CC -DVMIO_HOST -I include -I arch/common -I lib/vmio',
+           *files,
+           '-wp', '-wp-rte', '-warn-unsigned-overflow', '-rte-no-pointer-call',
+           '-wp-prover', 'z3', '-wp-timeout', '10', '-wp-par', '2']
+    if not headers:
+        # Skip those that the files see (naming another is an error).
+        seen = set()
+        for f in files:  # one at a time: a second file name would be cpp's output
+            pp = subprocess.run(['cpp', '-DVMIO_HOST', '-D__FRAMAC__', '-Iinclude',
+                                 '-Iarch/common', '-Ilib/vmio', f], cwd=srcdir,
+                                stdout=subprocess.PIPE, text=True, check=True).stdout
+            seen.update(re.findall(r'\w+', pp))
+        skip = [f for f in header_inlines(srcdir) if f in seen] + extra_skip
+        if skip:
+            cmd += ['-wp-skip-fct', ','.join(skip)]
+    cmd += extra
+    print('$ (cd ' + srcdir + ' && ' + ' '.join(cmd) + ')', flush=True)
+    start = time.monotonic()
+    p = subprocess.run(cmd, cwd=srcdir, env=env, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True)
+    took = time.monotonic() - start
+    out = p.stdout
+    for line in out.splitlines():
+        if re.search(r'Goal .*: (?!Valid)', line) or 'Proved goals' in line or \
+           re.search(r'^\s+(Qed|Z3|Terminating|Unreachable|Failed)', line) or \
+           'User Error' in line or 'Failure' in line or 'annot-error' in line:
+            print(line)
+    m = re.search(r'Proved goals:\s+(\d+)\s*/\s*(\d+)', out)
+    if p.returncode != 0 or not m:
+        print(out[-4000:])
+        print(f'wp: frama-c exited with {p.returncode} and no goal count')
+        print('0 passed, 1 failed')
+        return 0 if broken else 1
+    proved, total = int(m.group(1)), int(m.group(2))
+    print(f'wp: {proved} / {total} goals proven in {took:.1f} s wall')
+    if broken:
+        print(f'wp: the broken fixture left {total - proved} goals unproven (expected: some)')
+    print(f'{proved} passed, {total - proved} failed')
+    return 0 if proved == total and total > 0 else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
