@@ -37,9 +37,10 @@ struct vm_fwriter_iov { struct vm_iov_range r; }; /* writes user segments */
 
 /*
  * A reader (writer) over the n segments iov[0..n), in order.  Returns 0;
- * VMIO_EINVAL, with *it unchanged, if a segment is not user memory (an
- * empty one included: the rule of vm_freader_from_user_space) or the
- * total length overflows a size_t.
+ * VMIO_EINVAL, with *it unchanged, if a non-empty segment is not user
+ * memory (the rule of vm_freader_from_user_space) or the total length
+ * overflows a size_t.  Empty segments are never accessed and not checked:
+ * { NULL, 0 } is accepted, as Linux's readv accepts it.
  */
 int vm_freader_iov_init(struct vm_freader_iov *it, const struct vmio_iovec *iov, size_t n);
 int vm_fwriter_iov_init(struct vm_fwriter_iov *it, const struct vmio_iovec *iov, size_t n);

@@ -11,6 +11,8 @@ static int iov_init(struct vm_iov_range *it, const struct vmio_iovec *iov, size_
 	for (size_t i = 0; i < n; i++) {
 		struct vm_range seg;
 
+		if (!iov[i].len) /* never accessed: {NULL, 0} is fine, as in Linux readv */
+			continue;
 		if (vmio_range_user(&seg, (uintptr_t)iov[i].base, iov[i].len) ||
 		    total + iov[i].len < total)
 			return VMIO_EINVAL;

@@ -277,7 +277,7 @@ VT_CASE(iov_init_refuses_non_user_segments)
 	const struct vmio_iovec bad[] = {
 		{ (void *)VMIO_USER_END, 1 },
 		{ (void *)(VMIO_USER_END - 4), 8 },
-		{ NULL, 0 },
+		{ NULL, 1 },
 		{ (void *)(VMIO_USER_START - 1), 1 },
 		{ ok, SIZE_MAX },
 		{ (void *)(uintptr_t)-16, 8 },
@@ -299,11 +299,17 @@ VT_CASE(iov_init_refuses_non_user_segments)
 			VT_CHECK(memcmp(&it, &it0, sizeof(it)) == 0);
 			VT_CHECK(memcmp(&wt, &wt0, sizeof(wt)) == 0);
 		}
-	/* An empty segment at the end of the user range is one, as for from_user_space. */
-	struct vmio_iovec edge[1] = { { (void *)VMIO_USER_END, 0 } };
+	/* Empty segments are never accessed, so any base will do: NULL, the end
+	 * of the user range, a kernel address; the others still count. */
+	static const char kernel_byte = 1;
+	struct vmio_iovec empty[4] = { { NULL, 0 }, { (void *)VMIO_USER_END, 0 },
+				       { (void *)&kernel_byte, 0 }, { ok, 4 } };
 	struct vm_freader_iov it;
-	VT_EQ(vm_freader_iov_init(&it, edge, 1), 0);
-	VT_EQ(vm_freader_iov_remain(&it), 0);
+	struct vm_fwriter_iov wt;
+	VT_EQ(vm_freader_iov_init(&it, empty, 4), 0);
+	VT_EQ(vm_freader_iov_remain(&it), 4);
+	VT_EQ(vm_fwriter_iov_init(&wt, empty, 4), 0);
+	VT_EQ(vm_fwriter_iov_avail(&wt), 4);
 }
 
 #ifdef VMIO_HOST

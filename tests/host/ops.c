@@ -757,7 +757,7 @@ static void op_iov(void)
 			len = (size_t)(win + win_len - p);
 		iov[i] = (struct vmio_iovec){ p, len };
 		total += len;
-		in_range &= model_user_ok((uintptr_t)p, len); /* op_set_user_range may narrow it */
+		in_range &= !len || model_user_ok((uintptr_t)p, len); /* op_set_user_range may narrow it */
 	}
 	err = write ? vm_fwriter_iov_init(&wi, iov, nseg) : vm_freader_iov_init(&ri, iov, nseg);
 	CHECK_EQ("iov init", err, in_range ? 0 : VMIO_EINVAL);
