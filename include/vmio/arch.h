@@ -55,15 +55,13 @@ int vmio_arch_cmpxchg_u32_fallible(uint32_t *p, uint32_t expected,
 				   uint32_t desired, uint32_t *old);
 
 /*
- * The user half of the address space, [VMIO_USER_START, VMIO_USER_END):
- * a user reader or writer is refused for any range outside it (see
- * vm_freader_from_user_space for the rule at the boundaries).
- * An embedder may override both with -D.
+ * The default user range [VMIO_USER_START, VMIO_USER_END): the lower half
+ * of each ISA's paging mode, above page 0.  A kernel whose user space lies
+ * elsewhere (or whose own image lies inside this range) sets its range at
+ * run time with vmio_user_range_set (vmio/user_range.h); these values are
+ * fixed so that the library and its callers always agree on them.
  */
-#ifndef VMIO_USER_START
 #define VMIO_USER_START 0x1000UL /* page 0 is never user memory */
-#endif
-#ifndef VMIO_USER_END
 #if defined(VMIO_HOST)
 #define VMIO_USER_END 0x00007ffffffff000UL /* Linux x86_64 TASK_SIZE */
 #elif defined(__x86_64__)
@@ -74,7 +72,6 @@ int vmio_arch_cmpxchg_u32_fallible(uint32_t *p, uint32_t expected,
 #define VMIO_USER_END 0x0000800000000000UL /* 3 levels of 16 KiB pages: 47 bits */
 #else
 #error "vmio: unsupported ISA"
-#endif
 #endif
 
 #endif

@@ -54,11 +54,12 @@ struct vm_writer vm_writer_from_bytes(void *buf, size_t len);
 
 /*
  * A reader or writer over user memory [ptr, ptr+len).  Returns VMIO_EINVAL
- * and leaves *out unchanged unless VMIO_USER_START <= ptr and ptr + len <=
- * VMIO_USER_END without wrapping: the range lies within the user address
- * space [VMIO_USER_START, VMIO_USER_END).  An empty range may stand at
- * either boundary, VMIO_USER_END included, as an empty slice may stand
- * one past the end.
+ * and leaves *out unchanged unless start <= ptr and ptr + len <= end
+ * without wrapping, where [start, end) is the current user range
+ * (vmio/user_range.h; by default [VMIO_USER_START, VMIO_USER_END)).  An
+ * empty range may stand at either boundary, end included, as an empty
+ * slice may stand one past the end.  On bare metal, while the user range
+ * is the default and holds vmio itself, it panics and returns VMIO_EINVAL.
  */
 int vm_freader_from_user_space(struct vm_freader *out, const void *ptr, size_t len);
 int vm_fwriter_from_user_space(struct vm_fwriter *out, void *ptr, size_t len);

@@ -12,5 +12,6 @@
 #include "vmio/pod.h"
 #include "vmio/reader.h"
 #include "vmio/segment.h"
+#include "vmio/user_range.h"
 
 #endif

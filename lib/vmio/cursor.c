@@ -14,15 +14,6 @@ struct vm_range vmio_range_kernel(uintptr_t ptr, size_t len)
 	return x;
 }
 
-int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len)
-{
-	if (ptr < VMIO_USER_START || ptr > VMIO_USER_END || len > VMIO_USER_END - ptr)
-		return VMIO_EINVAL;
-	out->cursor = ptr;
-	out->end = ptr + len;
-	return 0;
-}
-
 struct vm_reader vm_reader_from_kernel_space(const void *ptr, size_t len)
 {
 	return (struct vm_reader){ vmio_range_kernel((uintptr_t)ptr, len) };

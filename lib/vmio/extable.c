@@ -1,15 +1,8 @@
 /*
  * The exception table: lookup for the trap handler, and the one-time sort.
- * Entries live in the linker section "vmio_extable"; the linker provides
- * its bounds __start_vmio_extable and __stop_vmio_extable (automatically
- * for an orphan section, as on the host; a bare-metal linker script that
- * places the section must define both and KEEP it).
+ * Entries live in the linker section "vmio_extable" (see extable_bounds.h).
  */
-#include "vmio/extable.h"
-
-/* Weak: a program that links no primitive has an empty table. */
-extern struct vmio_extable_entry __start_vmio_extable[] __attribute__((weak));
-extern struct vmio_extable_entry __stop_vmio_extable[] __attribute__((weak));
+#include "extable_bounds.h"
 
 static uintptr_t entry_insn(const struct vmio_extable_entry *e)
 {

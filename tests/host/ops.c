@@ -130,6 +130,35 @@ static size_t some_len(void)
 	return r < 200 ? r % 40 : r < 250 ? take(2) % (3 * ureg_ps) : take(1) % 9;
 }
 
+/* The model's user range, and the one in force before ops_run. */
+static struct mrange m_user, user_default;
+
+/* Is [p, p+len) a user range by the model's rule? */
+static int model_user_ok(uintptr_t p, size_t len)
+{
+	return m_user.cur <= p && p <= m_user.end && len <= m_user.end - p;
+}
+
+/* A new user range, from anywhere in the window up to its end (or beyond). */
+static void op_set_user_range(void)
+{
+	uintptr_t a = (uintptr_t)win + take(2) % (win_len + 1);
+	uintptr_t b = (uintptr_t)win + take(2) % (win_len + 1);
+	uintptr_t s, e;
+
+	switch (take(1) % 8) {
+	case 0: b = user_default.end; break;
+	case 1: a = user_default.cur, b = user_default.end; break;
+	}
+	int err = vmio_user_range_set(a, b);
+	CHECK_EQ("user range set", err, a < b ? 0 : VMIO_EINVAL);
+	if (!err)
+		m_user = (struct mrange){ a, b };
+	vmio_user_range_get(&s, &e);
+	CHECK_EQ("user range start", s, m_user.cur);
+	CHECK_EQ("user range end", e, m_user.end);
+}
+
 static void op_new_user_range(int writer)
 {
 	uint8_t *p = user_addr();
@@ -137,20 +166,30 @@ static void op_new_user_range(int writer)
 	struct mrange *m = writer ? &m_uw : &m_ur;
 
 	if (take(1) % 16 == 0) { /* a range that must be refused, changing nothing */
-		uintptr_t badp = take(1) % 2 ? (uintptr_t)VMIO_USER_END - 4 : (uintptr_t)p;
+		uintptr_t badp = take(1) % 2 ? m_user.end - 4 : (uintptr_t)p;
 		size_t badlen = badp == (uintptr_t)p ? SIZE_MAX - 2 : 8;
 		int err = writer ? vm_fwriter_from_user_space(&uw, (void *)badp, badlen)
 				 : vm_freader_from_user_space(&ur, (void *)badp, badlen);
 		CHECK_EQ("refused range", err, VMIO_EINVAL);
 		return;
 	}
+	if (take(1) % 4 == 0) { /* at a boundary of the user range */
+		const uintptr_t at[] = { m_user.cur - 1, m_user.cur, m_user.end - 1,
+					 m_user.end, m_user.end + 1 };
+
+		p = (uint8_t *)at[take(1) % 5];
+		len = take(1) % 3;
+		if (p < win || p > win + win_len)
+			return; /* outside the modelled window */
+	}
 	/* Ranges end within the region: past it the memory is not ours. */
 	if (len > (size_t)(win + win_len - p))
 		len = (size_t)(win + win_len - p);
 	int err = writer ? vm_fwriter_from_user_space(&uw, p, len)
 			 : vm_freader_from_user_space(&ur, p, len);
-	CHECK_EQ("user range", err, 0);
-	*m = (struct mrange){ (uintptr_t)p, (uintptr_t)p + len };
+	CHECK_EQ("user range", err, model_user_ok((uintptr_t)p, len) ? 0 : VMIO_EINVAL);
+	if (!err)
+		*m = (struct mrange){ (uintptr_t)p, (uintptr_t)p + len };
 }
 
 /* New kernel reader and writer, each on either buffer (so they may overlap). */
@@ -516,6 +555,7 @@ void ops_init(void)
 		win_len = 0;
 	}
 	vmio_segment_init(&seg, plat_frames_alloc(SEG_FRAMES), SEG_FRAMES, ureg_ps);
+	vmio_user_range_get(&user_default.cur, &user_default.end);
 }
 
 size_t ops_run(const uint8_t *data, size_t len, unsigned long *mismatches)
@@ -542,6 +582,8 @@ size_t ops_run(const uint8_t *data, size_t len, unsigned long *mismatches)
 	m_kw = (struct mrange){ (uintptr_t)kbuf[1], (uintptr_t)kbuf[1] };
 	m_panics = 0;
 	panic_base = panic_count;
+	vmio_user_range_set(user_default.cur, user_default.end);
+	m_user = user_default;
 
 	while (in < in_end) {
 		switch (take(1) % 16) {
@@ -556,11 +598,13 @@ size_t ops_run(const uint8_t *data, size_t len, unsigned long *mismatches)
 		case 10: op_fill(); break;
 		case 11: op_collect(); break;
 		case 12: case 13: op_segment(); break;
+		case 14: op_set_user_range(); break;
 		default: check_all(); break;
 		}
 		check_cursors();
 		count++;
 	}
 	check_all();
+	vmio_user_range_set(user_default.cur, user_default.end);
 	return count;
 }

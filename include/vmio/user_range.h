@@ -1,0 +1,31 @@
+/*
+ * The user address range: a fallible reader or writer is made only for a
+ * range of addresses inside it (vm_freader_from_user_space).  It starts as
+ * [VMIO_USER_START, VMIO_USER_END) of vmio/arch.h; a kernel whose user
+ * space lies elsewhere sets its own once at boot, before any user access
+ * (the calls take no lock: do not change the range while another CPU may
+ * be making a user reader or writer).
+ *
+ * On bare metal the range must not contain vmio itself: a kernel pointer
+ * inside it would pass for a user pointer.  vmio_user_range_set refuses
+ * such a range, and while the range is the default and does contain vmio,
+ * every vm_f*_from_user_space call panics (vmio/panic.h) and returns
+ * VMIO_EINVAL.  On the host target (VMIO_HOST) the process is its own user
+ * space and this check is off.
+ */
+#ifndef VMIO_USER_RANGE_H
+#define VMIO_USER_RANGE_H
+
+#include <stdint.h>
+
+/*
+ * Make [start, end) the user range.  Returns 0, or VMIO_EINVAL and leaves
+ * the range as it was when start >= end or, on bare metal, when [start,
+ * end) holds vmio's own code, data or exception table.
+ */
+int vmio_user_range_set(uintptr_t start, uintptr_t end);
+
+/* Store the current user range [*start, *end). */
+void vmio_user_range_get(uintptr_t *start, uintptr_t *end);
+
+#endif
