@@ -7,11 +7,14 @@ usage: check_once_insns.py <objdump> <isa> <libvmio.a>
 For vmio_arch_{load,store}_u{8,16,32,64}[_fallible]: a load function makes
 exactly one load, of its width (a fallible load may also store the value to
 *out); a store function makes exactly one store, of its width, and no load.
-vmio_arch_cmpxchg_u32_fallible accesses the user pointer (first argument)
-only through its atomic: one `lock cmpxchgl` (x86_64), or one lr.w and one
-sc.w (riscv64), one ll.w and one sc.w (loongarch64); its only other access
-is the 4-byte store of the value found through the out pointer (fourth
-argument).
+The atomics (vmio_arch_cmpxchg_u{32,64}_fallible and the futex ops
+vmio_arch_fetch_{set,add,or,andn,xor}_u32_fallible) access the user pointer
+(first argument) only through their atomic instructions: one `lock cmpxchg`
+(x86_64), or one lr and one sc (riscv64, both .aqrl), one ll and one sc
+(loongarch64); one AMO for a futex op (riscv64 amo*.w.aqrl, loongarch64
+am*_db.w; x86_64 xchgl or lock xaddl, or one plain load and one lock
+cmpxchgl for OR, ANDN and XOR).  Their only other access is the store of
+the value found, of its width, through the out pointer (last argument).
 Prints one line per function and "N passed, N failed"; exits 1 on failure.
 """
 import re
@@ -49,26 +52,43 @@ def access(isa, mnemonic, operands):
     return (kind, X86_SIZE.get(mnemonic, 0)) if mnemonic in X86_SIZE else ('other', 0)
 
 
-# The cmpxchg's registers (user pointer, out pointer) and its atomic
-# accesses of the user pointer, in order.
-CMPXCHG = {
-    'x86_64': ('%rdi', '%rcx', ['lock cmpxchgl']),
-    'riscv64': ('a0', 'a3', ['lr.w', 'sc.w']),
-    'loongarch64': ('$a0', '$a3', ['ll.w', 'sc.w']),
-}
-CMPXCHG_OUT_STORE = {'x86_64': 'movl', 'riscv64': 'sw', 'loongarch64': 'st.w'}
+# Each atomic: (user pointer register, out pointer register, its accesses
+# of the user pointer in order, the store of the value found through out).
+def atomics(isa):
+    table = {}
+    if isa == 'x86_64':
+        table['cmpxchg_u32'] = ('%rdi', '%rcx', ['lock cmpxchgl'], 'movl')
+        table['cmpxchg_u64'] = ('%rdi', '%rcx', ['lock cmpxchgq'], 'movq')
+        loop = ['movl', 'lock cmpxchgl']
+        for op, want in (('set', ['xchgl']), ('add', ['lock xaddl']),
+                         ('or', loop), ('andn', loop), ('xor', loop)):
+            table[f'fetch_{op}_u32'] = ('%rdi', '%rdx', want, 'movl')
+    elif isa == 'riscv64':
+        table['cmpxchg_u32'] = ('a0', 'a3', ['lr.w.aqrl', 'sc.w.aqrl'], 'sw')
+        table['cmpxchg_u64'] = ('a0', 'a3', ['lr.d.aqrl', 'sc.d.aqrl'], 'sd')
+        for op, amo in (('set', 'amoswap'), ('add', 'amoadd'), ('or', 'amoor'),
+                        ('andn', 'amoand'), ('xor', 'amoxor')):
+            table[f'fetch_{op}_u32'] = ('a0', 'a2', [amo + '.w.aqrl'], 'sw')
+    else:
+        table['cmpxchg_u32'] = ('$a0', '$a3', ['ll.w', 'sc.w'], 'st.w')
+        table['cmpxchg_u64'] = ('$a0', '$a3', ['ll.d', 'sc.d'], 'st.d')
+        for op, amo in (('set', 'amswap'), ('add', 'amadd'), ('or', 'amor'),
+                        ('andn', 'amand'), ('xor', 'amxor')):
+            table[f'fetch_{op}_u32'] = ('$a0', '$a2', [amo + '_db.w'], 'st.w')
+    return {f'vmio_arch_{k}_fallible': v for k, v in table.items()}
 
 
-def base_register(isa, operands):
+def base_register(isa, mnemonic, operands):
     """The address register of a memory operand."""
     if isa == 'loongarch64':
-        return operands.split(',')[1].strip()
+        regs = [r.strip() for r in operands.split(',')]
+        return regs[2] if mnemonic.startswith('am') else regs[1]
     return re.search(r'\(([^),]+)', operands).group(1).strip()
 
 
-def check_cmpxchg(isa, insns):
-    """Problems with the cmpxchg's memory accesses, or [] (with a summary)."""
-    user, out, want = CMPXCHG[isa]
+def check_atomic(isa, spec, insns):
+    """Problems with an atomic's memory accesses, or [] (with a summary)."""
+    user, out, want, out_store = spec
     # x86: objdump prints the lock prefix as an instruction of its own.
     merged = []
     for m, ops in insns:
@@ -76,22 +96,18 @@ def check_cmpxchg(isa, insns):
             merged[-1] = ('lock ' + m, ops)
         else:
             merged.append((m, ops))
-    atomics, problems = [], []
+    found, problems = [], []
     for m, ops in merged:
-        if isa == 'riscv64':
-            m = re.sub(r'\.(aq|rl|aqrl)$', '', m)
-        is_access = (access(isa, m, ops) is not None or m.startswith('lock ')
-                     or m in want)
-        if not is_access:
+        if access(isa, m, ops) is None and not m.startswith('lock '):
             continue
-        reg = base_register(isa, ops)
+        reg = base_register(isa, m, ops)
         if reg == user:
-            atomics.append(m)
-        elif not (reg == out and m == CMPXCHG_OUT_STORE[isa]):
+            found.append(m)
+        elif not (reg == out and m == out_store):
             problems.append(f'{m} {ops}')
-    if atomics != want:
-        problems.append(f'user-pointer accesses {atomics}, want {want}')
-    return atomics, problems
+    if found != want:
+        problems.append(f'user-pointer accesses {found}, want {want}')
+    return found, problems
 
 
 def functions(objdump, lib):
@@ -129,12 +145,12 @@ def main():
                 print(f"{'ok  ' if ok else 'FAIL'} {name}: {[m for _, m in accesses]}")
                 passed += ok
                 failed += not ok
-    name = 'vmio_arch_cmpxchg_u32_fallible'
-    atomics, problems = check_cmpxchg(isa, funcs.get(name, []))
-    ok = name in funcs and not problems
-    print(f"{'ok  ' if ok else 'FAIL'} {name}: {atomics} {problems or ''}")
-    passed += ok
-    failed += not ok
+    for name, spec in atomics(isa).items():
+        found, problems = check_atomic(isa, spec, funcs.get(name, []))
+        ok = name in funcs and not problems
+        print(f"{'ok  ' if ok else 'FAIL'} {name}: {found} {problems or ''}")
+        passed += ok
+        failed += not ok
     print(f'{passed} passed, {failed} failed')
     return 1 if failed else 0
 

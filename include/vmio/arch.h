@@ -27,6 +27,11 @@ size_t __memset_fallible(void *dst, int byte, size_t len);
  * Single-instruction loads and stores of 1, 2, 4 and 8 bytes.  The address
  * must be naturally aligned (the C wrappers in vmio/once.h check it).
  * The fallible ones return 0, or VMIO_EFAULT with nothing stored to *out.
+ *
+ * These raw primitives check nothing about the address, not even that it
+ * is user memory: a kernel address is accessed like any other.  User
+ * pointers go through a reader or writer (vmio/reader.h, vmio/atomic.h),
+ * whose constructor checks the user range.
  */
 uint8_t vmio_arch_load_u8(const volatile void *p);
 uint16_t vmio_arch_load_u16(const volatile void *p);
@@ -49,10 +54,26 @@ int vmio_arch_store_u64_fallible(void *p, uint64_t v);
 /*
  * Atomically: old = *p; if (old == expected) *p = desired.  Returns 0 with
  * the old value in *old, or VMIO_EFAULT with *old untouched.  p must be
- * 4-byte aligned.
+ * naturally aligned (4 or 8 bytes).
  */
 int vmio_arch_cmpxchg_u32_fallible(uint32_t *p, uint32_t expected,
 				   uint32_t desired, uint32_t *old);
+int vmio_arch_cmpxchg_u64_fallible(uint64_t *p, uint64_t expected,
+				   uint64_t desired, uint64_t *old);
+
+/*
+ * Futex operations: atomically old = *p; *p = old OP arg, with one atomic
+ * read-modify-write (an AMO on riscv64 and loongarch64; xchg, lock xadd or
+ * a lock cmpxchg loop on x86_64).  OP is SET (*p = arg), ADD, OR, ANDN
+ * (*p = old & ~arg) or XOR.  Returns 0 with old in *old, or VMIO_EFAULT
+ * with nothing written and *old untouched (a read-only page faults).
+ * p must be 4-byte aligned.
+ */
+int vmio_arch_fetch_set_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
+int vmio_arch_fetch_add_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
+int vmio_arch_fetch_or_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
+int vmio_arch_fetch_andn_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
+int vmio_arch_fetch_xor_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
 
 /*
  * The default user range [VMIO_USER_START, VMIO_USER_END): the lower half

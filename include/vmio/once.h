@@ -3,6 +3,11 @@
  * 8 bytes that may fault (user memory).  A misaligned address is refused
  * with VMIO_EINVAL before any access; a fault gives VMIO_EFAULT.  On error
  * nothing is stored, neither to memory nor to *out.
+ *
+ * They check alignment only, not that the address is user memory: a
+ * kernel address is accessed like any other.  User pointers go through a
+ * reader or writer (vm_freader_read_once, vm_freader_atomic_load_u32,
+ * vm_fwriter_atomic_cmpxchg_u32, ...), whose constructor checks the range.
  */
 #ifndef VMIO_ONCE_H
 #define VMIO_ONCE_H

@@ -3,6 +3,7 @@
 #define VMIO_VMIO_H
 
 #include "vmio/arch.h"
+#include "vmio/atomic.h"
 #include "vmio/errno.h"
 #include "vmio/extable.h"
 #include "vmio/io.h"

@@ -530,6 +530,57 @@ static void op_segment(void)
 	}
 }
 
+/*
+ * An atomic at the user reader's or writer's cursor (vmio/atomic.h): the
+ * cursor never moves; VMIO_EINVAL when short or misaligned, VMIO_EFAULT
+ * where the word is out of reach (writes: a read-only page too), each with
+ * the caller's variable untouched; else the value found and its update.
+ */
+static void op_atomic(void)
+{
+	unsigned f = take(1) % 9; /* load u32, u64, cmpxchg u32, u64, fetch op SET..XOR */
+	size_t size = f == 1 || f == 3 ? 8 : 4;
+	int write = f >= 2, err, want;
+	struct mrange *m = write ? &m_uw : &m_ur;
+	uint64_t arg = take(8), expected = take(8), found = 0, neww;
+	uint32_t o32 = 0x5a5a5a5a;
+	uint64_t o64 = 0x5a5a5a5a5a5a5a5aULL;
+
+	if (left(m) < size || m->cur % size)
+		want = VMIO_EINVAL;
+	else
+		want = run(m->cur, size, write) == size ? 0 : VMIO_EFAULT;
+	if (!want)
+		memcpy(&found, sh(m->cur), size);
+	if (take(1) % 2) /* most compare-exchanges find what they expect */
+		expected = found;
+	switch (f) {
+	case 0: err = vm_freader_atomic_load_u32(&ur, &o32); break;
+	case 1: err = vm_freader_atomic_load_u64(&ur, &o64); break;
+	case 2: err = vm_fwriter_atomic_cmpxchg_u32(&uw, (uint32_t)expected, (uint32_t)arg, &o32); break;
+	case 3: err = vm_fwriter_atomic_cmpxchg_u64(&uw, expected, arg, &o64); break;
+	default: err = vm_fwriter_atomic_fetch_op_u32(&uw, (int)f - 4, (uint32_t)arg, &o32); break;
+	}
+	CHECK_EQ("atomic", err, want);
+	if (want) {
+		CHECK_EQ("atomic value untouched", o32 == 0x5a5a5a5a && o64 == 0x5a5a5a5a5a5a5a5aULL, 1);
+		return;
+	}
+	CHECK_EQ("atomic value found", size == 8 ? o64 : o32, found);
+	switch (f) {
+	case 2: neww = (uint32_t)found == (uint32_t)expected ? arg : found; break;
+	case 3: neww = found == expected ? arg : found; break;
+	case 4: neww = arg; break;
+	case 5: neww = found + arg; break;
+	case 6: neww = found | arg; break;
+	case 7: neww = found & ~arg; break;
+	case 8: neww = found ^ arg; break;
+	default: neww = found; break;
+	}
+	if (write)
+		memcpy(sh(m->cur), &neww, size);
+}
+
 /* The whole window and buffers against the model. */
 static void check_all(void)
 {
@@ -586,7 +637,7 @@ size_t ops_run(const uint8_t *data, size_t len, unsigned long *mismatches)
 	m_user = user_default;
 
 	while (in < in_end) {
-		switch (take(1) % 16) {
+		switch (take(1) % 20) {
 		case 0: op_new_user_range(0); break;
 		case 1: op_new_user_range(1); break;
 		case 2: op_new_kernel_range(); break;
@@ -599,6 +650,7 @@ size_t ops_run(const uint8_t *data, size_t len, unsigned long *mismatches)
 		case 11: op_collect(); break;
 		case 12: case 13: op_segment(); break;
 		case 14: op_set_user_range(); break;
+		case 16: op_atomic(); break;
 		default: check_all(); break;
 		}
 		check_cursors();
