@@ -14,7 +14,12 @@
 
 	.text
 
-/* ONCE_INFALLIBLE bits, load (zero-extending), store */
+/*
+ * ONCE_INFALLIBLE bits, load, store.  The LP64 psABI extends a returned
+ * value by its type to 32 bits, then sign-extends that to 64: uint8_t and
+ * uint16_t come back zero-extended (ld.bu, ld.hu), uint32_t sign-extended
+ * (ld.w, not ld.wu: callers compare the whole register).
+ */
 .macro ONCE_INFALLIBLE bits, load, store
 FUNC(vmio_arch_load_u\bits)
 	\load	$a0, $a0, 0
@@ -29,10 +34,11 @@ ENDFUNC(vmio_arch_store_u\bits)
 
 ONCE_INFALLIBLE 8,  ld.bu, st.b
 ONCE_INFALLIBLE 16, ld.hu, st.h
-ONCE_INFALLIBLE 32, ld.wu, st.w
+ONCE_INFALLIBLE 32, ld.w,  st.w
 ONCE_INFALLIBLE 64, ld.d,  st.d
 
-/* ONCE_FALLIBLE: the same accesses, marked; *out is written after the load. */
+/* ONCE_FALLIBLE: the same accesses, marked; *out is written after the load
+ * (through memory, so the register form of t0 does not matter). */
 .macro ONCE_FALLIBLE bits, load, store
 FUNC(vmio_arch_load_u\bits\()_fallible)
 1:	\load	$t0, $a0, 0

@@ -233,6 +233,8 @@ int vm_fwriter_fill_zeros(struct vm_fwriter *w, size_t len, size_t *n);
  * from the allocator (*out, freed again on failure).  *n receives the
  * length.  VMIO_EINVAL if cap < remain, VMIO_ENOMEM if alloc fails,
  * VMIO_EFAULT on a fault; on any error the cursor is where it was.
+ * collect_alloc of an empty reader succeeds with *out = NULL and *n = 0
+ * and never calls alloc.
  */
 int vm_freader_collect(struct vm_freader *r, void *buf, size_t cap, size_t *n);
 int vm_freader_collect_alloc(struct vm_freader *r, const struct vmio_allocator *a,

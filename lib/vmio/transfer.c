@@ -156,9 +156,15 @@ int (vm_freader_collect_alloc)(struct vm_freader *r, const struct vmio_allocator
 			     void **out, size_t *n)
 {
 	size_t len = range_left(&r->r);
-	void *buf = a->alloc(a->ctx, len);
+	void *buf;
 	int err;
 
+	if (!len) { /* the seed's empty Vec: no allocation, malloc(0) may be NULL */
+		*out = NULL;
+		*n = 0;
+		return 0;
+	}
+	buf = a->alloc(a->ctx, len);
 	if (!buf)
 		return VMIO_ENOMEM;
 	err = range_val(&r->r, buf, len, 0);
