@@ -3,9 +3,9 @@
  *
  *   a0  dst, advanced only past committed bytes
  *   a1  src, advanced with dst
- *   a2  bytes not yet copied, returned in a0; in the 128-byte loop it is
- *       kept 128 low (the loop runs while it is >= 0)
- *   a3  scratch (tests)      t0-t7  data in flight
+ *   a2  bytes not yet copied, returned in a0; unsigned: every test of it
+ *       is sltui, bltu/bgeu, a bit test or a test for zero
+ *   a3  scratch (tests)      a4  128, the block size      t0-t7  data in flight
  *
  * Short copies (len < 8) go bytewise.  Otherwise 1-, 2- and 4-byte steps
  * until dst is 8-aligned, 128-byte blocks (two halves of eight ld.d then
@@ -69,19 +69,18 @@ FUNC(__memcpy_fallible)
 	addi.d	$a0, $a0, 4
 	addi.d	$a1, $a1, 4
 	addi.d	$a2, $a2, -4
-1:	addi.d	$a2, $a2, -128
-	blt	$a2, $zero, .Ltail
+1:	ori	$a4, $zero, 128
+	bltu	$a2, $a4, .Ltail
 
 .Lblock:				/* 128 bytes a turn */
-	COPY64	0, .Lretry128
-	COPY64	64, .Lretry128
+	COPY64	0, .Lretry
+	COPY64	64, .Lretry
 	addi.d	$a0, $a0, 128
 	addi.d	$a1, $a1, 128
 	addi.d	$a2, $a2, -128
-	bge	$a2, $zero, .Lblock
+	bgeu	$a2, $a4, .Lblock
 
-.Ltail:					/* a2 + 128 < 128 bytes: one step per bit */
-	addi.d	$a2, $a2, 128
+.Ltail:					/* a2 < 128 bytes: one step per bit */
 	andi	$a3, $a2, 64
 	beqz	$a3, 1f
 	COPY64	0, .Lretry
@@ -137,8 +136,6 @@ FUNC(__memcpy_fallible)
 	move	$a2, $zero
 	b	.Ldone
 
-.Lretry128:				/* a fault in a 128-byte block */
-	addi.d	$a2, $a2, 128
 .Lretry:				/* a wide access faulted: redo bytewise */
 .Lbytes:
 	beqz	$a2, .Ldone

@@ -3,9 +3,9 @@
  *
  *   a0  dst, advanced only past committed bytes
  *   a1  byte, widened to eight copies of its low 8 bits
- *   a2  bytes not yet set, returned in a0; in the 128-byte loop it is kept
- *       128 low (the loop runs while it is >= 0)
- *   a3  scratch (tests)
+ *   a2  bytes not yet set, returned in a0; unsigned: every test of it is
+ *       sltui, bltu/bgeu, a bit test or a test for zero
+ *   a3  scratch (tests)      a4  128, the block size
  *
  * Same shape as memcpy.S: short fills (len < 8) bytewise; otherwise
  * aligned 1-, 2-, 4-byte stores until dst is 8-aligned, 128-byte blocks of
@@ -39,32 +39,31 @@ FUNC(__memset_fallible)
 	EX(.Lretry, st.w $a1, $a0, 0)
 	addi.d	$a0, $a0, 4
 	addi.d	$a2, $a2, -4
-1:	addi.d	$a2, $a2, -128
-	blt	$a2, $zero, .Ltail
+1:	ori	$a4, $zero, 128
+	bltu	$a2, $a4, .Ltail
 
 .Lblock:				/* 128 bytes: sixteen st.d */
-	EX(.Lretry128, st.d $a1, $a0, 0)
-	EX(.Lretry128, st.d $a1, $a0, 8)
-	EX(.Lretry128, st.d $a1, $a0, 16)
-	EX(.Lretry128, st.d $a1, $a0, 24)
-	EX(.Lretry128, st.d $a1, $a0, 32)
-	EX(.Lretry128, st.d $a1, $a0, 40)
-	EX(.Lretry128, st.d $a1, $a0, 48)
-	EX(.Lretry128, st.d $a1, $a0, 56)
-	EX(.Lretry128, st.d $a1, $a0, 64)
-	EX(.Lretry128, st.d $a1, $a0, 72)
-	EX(.Lretry128, st.d $a1, $a0, 80)
-	EX(.Lretry128, st.d $a1, $a0, 88)
-	EX(.Lretry128, st.d $a1, $a0, 96)
-	EX(.Lretry128, st.d $a1, $a0, 104)
-	EX(.Lretry128, st.d $a1, $a0, 112)
-	EX(.Lretry128, st.d $a1, $a0, 120)
+	EX(.Lretry, st.d $a1, $a0, 0)
+	EX(.Lretry, st.d $a1, $a0, 8)
+	EX(.Lretry, st.d $a1, $a0, 16)
+	EX(.Lretry, st.d $a1, $a0, 24)
+	EX(.Lretry, st.d $a1, $a0, 32)
+	EX(.Lretry, st.d $a1, $a0, 40)
+	EX(.Lretry, st.d $a1, $a0, 48)
+	EX(.Lretry, st.d $a1, $a0, 56)
+	EX(.Lretry, st.d $a1, $a0, 64)
+	EX(.Lretry, st.d $a1, $a0, 72)
+	EX(.Lretry, st.d $a1, $a0, 80)
+	EX(.Lretry, st.d $a1, $a0, 88)
+	EX(.Lretry, st.d $a1, $a0, 96)
+	EX(.Lretry, st.d $a1, $a0, 104)
+	EX(.Lretry, st.d $a1, $a0, 112)
+	EX(.Lretry, st.d $a1, $a0, 120)
 	addi.d	$a0, $a0, 128
 	addi.d	$a2, $a2, -128
-	bge	$a2, $zero, .Lblock
+	bgeu	$a2, $a4, .Lblock
 
-.Ltail:					/* a2 + 128 < 128 bytes: one step per bit */
-	addi.d	$a2, $a2, 128
+.Ltail:					/* a2 < 128 bytes: one step per bit */
 	andi	$a3, $a2, 64
 	beqz	$a3, 1f
 	EX(.Lretry, st.d $a1, $a0, 0)
@@ -111,8 +110,6 @@ FUNC(__memset_fallible)
 	move	$a2, $zero
 	b	.Ldone
 
-.Lretry128:				/* a fault in a 128-byte block */
-	addi.d	$a2, $a2, 128
 .Lretry:				/* a wide store faulted: redo bytewise */
 .Lbytes:
 	beqz	$a2, .Ldone

@@ -3,9 +3,10 @@
  *
  *   a0  dst, advanced only past committed bytes
  *   a1  src, advanced with a0 (in the shift loops: recomputed at a fault)
- *   a2  bytes not yet copied, returned in a0; in a 128-byte loop it is
- *       kept 128 low (the loop runs while it is >= 0); in the byte loop
- *       it is t2 - a0 (t2: the end of dst)
+ *   a2  bytes not yet copied, returned in a0 (unsigned: every test of it
+ *       is sltiu, bltu/bgeu or a bit test); in the byte loop it is t2 - a0,
+ *       with t2 = a0 + a2 modulo 2^64 (0 for a range that ends at 2^64)
+ *   t3  128, the block size, in the aligned block loop
  *   a6  aligned src cursor (shift path)   t4, t5  right and left shift
  *   a3..a5, a7, t0..t3, t6, a1 (shift loop)  data words
  *
@@ -48,21 +49,21 @@
  */
 .macro PATCH st, poff, lo, next, i
 	srl	\lo, \lo, t4
-	EX(.Lretry_shift128, sd \lo, 8*\i(a0))
-	EX(.Lretry_shift128, \st \next, 8*\i+\poff(a0))
+	EX(.Lretry_shift, sd \lo, 8*\i(a0))
+	EX(.Lretry_shift, \st \next, 8*\i+\poff(a0))
 .endm
 
 /* A 128-byte shift loop that patches with st at poff; a3 = word at 0(a6). */
 .macro PATCH_LOOP name, st, poff
 \name:
-	EX(.Lretry_shift128, ld a4, 8(a6))
-	EX(.Lretry_shift128, ld a5, 16(a6))
-	EX(.Lretry_shift128, ld a7, 24(a6))
-	EX(.Lretry_shift128, ld t0, 32(a6))
-	EX(.Lretry_shift128, ld t1, 40(a6))
-	EX(.Lretry_shift128, ld t2, 48(a6))
-	EX(.Lretry_shift128, ld t3, 56(a6))
-	EX(.Lretry_shift128, ld t6, 64(a6))
+	EX(.Lretry_shift, ld a4, 8(a6))
+	EX(.Lretry_shift, ld a5, 16(a6))
+	EX(.Lretry_shift, ld a7, 24(a6))
+	EX(.Lretry_shift, ld t0, 32(a6))
+	EX(.Lretry_shift, ld t1, 40(a6))
+	EX(.Lretry_shift, ld t2, 48(a6))
+	EX(.Lretry_shift, ld t3, 56(a6))
+	EX(.Lretry_shift, ld t6, 64(a6))
 	PATCH	\st, \poff, a3, a4, 0
 	PATCH	\st, \poff, a4, a5, 1
 	PATCH	\st, \poff, a5, a7, 2
@@ -71,14 +72,14 @@
 	PATCH	\st, \poff, t1, t2, 5
 	PATCH	\st, \poff, t2, t3, 6
 	PATCH	\st, \poff, t3, t6, 7
-	EX(.Lretry_shift128, ld a4, 72(a6))
-	EX(.Lretry_shift128, ld a5, 80(a6))
-	EX(.Lretry_shift128, ld a7, 88(a6))
-	EX(.Lretry_shift128, ld t0, 96(a6))
-	EX(.Lretry_shift128, ld t1, 104(a6))
-	EX(.Lretry_shift128, ld t2, 112(a6))
-	EX(.Lretry_shift128, ld t3, 120(a6))
-	EX(.Lretry_shift128, ld a3, 128(a6))
+	EX(.Lretry_shift, ld a4, 72(a6))
+	EX(.Lretry_shift, ld a5, 80(a6))
+	EX(.Lretry_shift, ld a7, 88(a6))
+	EX(.Lretry_shift, ld t0, 96(a6))
+	EX(.Lretry_shift, ld t1, 104(a6))
+	EX(.Lretry_shift, ld t2, 112(a6))
+	EX(.Lretry_shift, ld t3, 120(a6))
+	EX(.Lretry_shift, ld a3, 128(a6))
 	PATCH	\st, \poff, t6, a4, 8
 	PATCH	\st, \poff, a4, a5, 9
 	PATCH	\st, \poff, a5, a7, 10
@@ -90,7 +91,8 @@
 	addi	a0, a0, 128
 	addi	a6, a6, 128
 	addi	a2, a2, -128
-	bgez	a2, \name
+	sltiu	t0, a2, 128
+	beqz	t0, \name
 	j	.Lshift_tail
 .endm
 
@@ -130,49 +132,48 @@ FUNC(__memcpy_fallible)
 	addi	a2, a2, -4
 1:
 .Laligned:
-	addi	a2, a2, -128
-	bltz	a2, .Ltail
+	li	t3, 128
+	bltu	a2, t3, .Ltail
 
 .Lblock:				/* 128 bytes: twice eight ld, eight sd */
-	EX(.Lretry128, ld a3, 0(a1))
-	EX(.Lretry128, ld a4, 8(a1))
-	EX(.Lretry128, ld a5, 16(a1))
-	EX(.Lretry128, ld a6, 24(a1))
-	EX(.Lretry128, ld a7, 32(a1))
-	EX(.Lretry128, ld t0, 40(a1))
-	EX(.Lretry128, ld t1, 48(a1))
-	EX(.Lretry128, ld t2, 56(a1))
-	EX(.Lretry128, sd a3, 0(a0))
-	EX(.Lretry128, sd a4, 8(a0))
-	EX(.Lretry128, sd a5, 16(a0))
-	EX(.Lretry128, sd a6, 24(a0))
-	EX(.Lretry128, sd a7, 32(a0))
-	EX(.Lretry128, sd t0, 40(a0))
-	EX(.Lretry128, sd t1, 48(a0))
-	EX(.Lretry128, sd t2, 56(a0))
-	EX(.Lretry128, ld a3, 64(a1))
-	EX(.Lretry128, ld a4, 72(a1))
-	EX(.Lretry128, ld a5, 80(a1))
-	EX(.Lretry128, ld a6, 88(a1))
-	EX(.Lretry128, ld a7, 96(a1))
-	EX(.Lretry128, ld t0, 104(a1))
-	EX(.Lretry128, ld t1, 112(a1))
-	EX(.Lretry128, ld t2, 120(a1))
-	EX(.Lretry128, sd a3, 64(a0))
-	EX(.Lretry128, sd a4, 72(a0))
-	EX(.Lretry128, sd a5, 80(a0))
-	EX(.Lretry128, sd a6, 88(a0))
-	EX(.Lretry128, sd a7, 96(a0))
-	EX(.Lretry128, sd t0, 104(a0))
-	EX(.Lretry128, sd t1, 112(a0))
-	EX(.Lretry128, sd t2, 120(a0))
+	EX(.Lretry, ld a3, 0(a1))
+	EX(.Lretry, ld a4, 8(a1))
+	EX(.Lretry, ld a5, 16(a1))
+	EX(.Lretry, ld a6, 24(a1))
+	EX(.Lretry, ld a7, 32(a1))
+	EX(.Lretry, ld t0, 40(a1))
+	EX(.Lretry, ld t1, 48(a1))
+	EX(.Lretry, ld t2, 56(a1))
+	EX(.Lretry, sd a3, 0(a0))
+	EX(.Lretry, sd a4, 8(a0))
+	EX(.Lretry, sd a5, 16(a0))
+	EX(.Lretry, sd a6, 24(a0))
+	EX(.Lretry, sd a7, 32(a0))
+	EX(.Lretry, sd t0, 40(a0))
+	EX(.Lretry, sd t1, 48(a0))
+	EX(.Lretry, sd t2, 56(a0))
+	EX(.Lretry, ld a3, 64(a1))
+	EX(.Lretry, ld a4, 72(a1))
+	EX(.Lretry, ld a5, 80(a1))
+	EX(.Lretry, ld a6, 88(a1))
+	EX(.Lretry, ld a7, 96(a1))
+	EX(.Lretry, ld t0, 104(a1))
+	EX(.Lretry, ld t1, 112(a1))
+	EX(.Lretry, ld t2, 120(a1))
+	EX(.Lretry, sd a3, 64(a0))
+	EX(.Lretry, sd a4, 72(a0))
+	EX(.Lretry, sd a5, 80(a0))
+	EX(.Lretry, sd a6, 88(a0))
+	EX(.Lretry, sd a7, 96(a0))
+	EX(.Lretry, sd t0, 104(a0))
+	EX(.Lretry, sd t1, 112(a0))
+	EX(.Lretry, sd t2, 120(a0))
 	addi	a0, a0, 128
 	addi	a1, a1, 128
 	addi	a2, a2, -128
-	bgez	a2, .Lblock
+	bgeu	a2, t3, .Lblock
 
-.Ltail:					/* a2 + 128 < 128 bytes: one step per bit */
-	addi	a2, a2, 128
+.Ltail:					/* a2 < 128 bytes: one step per bit */
 	andi	t0, a2, 64
 	beqz	t0, 1f
 	EX(.Lretry, ld a3, 0(a1))
@@ -265,8 +266,8 @@ FUNC(__memcpy_fallible)
 	neg	t5, t4			/* left shift: 64 - that, modulo 64 */
 	andi	a6, a1, -8
 	EX(.Lretry, ld a3, 0(a6))	/* holds src[0], which the copy needs */
-	addi	a2, a2, -128
-	bltz	a2, .Lshift_tail
+	sltiu	t1, a2, 128
+	bnez	t1, .Lshift_tail
 	addi	t1, t0, -4		/* src & 7 in {1, 2, 4}: patch instead of merge */
 	beqz	t1, .Lpatch_w
 	addi	t1, t0, -2
@@ -275,45 +276,45 @@ FUNC(__memcpy_fallible)
 	beqz	t1, .Lpatch_b
 
 .Lshift_block:				/* 128 bytes; a3 holds the word at 0(a6) */
-	EX(.Lretry_shift128, ld a4, 8(a6))
-	EX(.Lretry_shift128, ld a5, 16(a6))
-	EX(.Lretry_shift128, ld a7, 24(a6))
-	EX(.Lretry_shift128, ld t0, 32(a6))
-	EX(.Lretry_shift128, ld t1, 40(a6))
-	EX(.Lretry_shift128, ld t2, 48(a6))
-	EX(.Lretry_shift128, ld t3, 56(a6))
-	EX(.Lretry_shift128, ld t6, 64(a6))
-	MERGE	a3, a4, a1, 0, .Lretry_shift128
-	MERGE	a4, a5, a3, 8, .Lretry_shift128
-	MERGE	a5, a7, a4, 16, .Lretry_shift128
-	MERGE	a7, t0, a5, 24, .Lretry_shift128
-	MERGE	t0, t1, a7, 32, .Lretry_shift128
-	MERGE	t1, t2, t0, 40, .Lretry_shift128
-	MERGE	t2, t3, t1, 48, .Lretry_shift128
-	MERGE	t3, t6, t2, 56, .Lretry_shift128
-	EX(.Lretry_shift128, ld a4, 72(a6))	/* second half: t6 holds 64(a6) */
-	EX(.Lretry_shift128, ld a5, 80(a6))
-	EX(.Lretry_shift128, ld a7, 88(a6))
-	EX(.Lretry_shift128, ld t0, 96(a6))
-	EX(.Lretry_shift128, ld t1, 104(a6))
-	EX(.Lretry_shift128, ld t2, 112(a6))
-	EX(.Lretry_shift128, ld t3, 120(a6))
-	EX(.Lretry_shift128, ld a3, 128(a6))
-	MERGE	t6, a4, a1, 64, .Lretry_shift128
-	MERGE	a4, a5, t6, 72, .Lretry_shift128
-	MERGE	a5, a7, a4, 80, .Lretry_shift128
-	MERGE	a7, t0, a5, 88, .Lretry_shift128
-	MERGE	t0, t1, a7, 96, .Lretry_shift128
-	MERGE	t1, t2, t0, 104, .Lretry_shift128
-	MERGE	t2, t3, t1, 112, .Lretry_shift128
-	MERGE	t3, a3, t2, 120, .Lretry_shift128
+	EX(.Lretry_shift, ld a4, 8(a6))
+	EX(.Lretry_shift, ld a5, 16(a6))
+	EX(.Lretry_shift, ld a7, 24(a6))
+	EX(.Lretry_shift, ld t0, 32(a6))
+	EX(.Lretry_shift, ld t1, 40(a6))
+	EX(.Lretry_shift, ld t2, 48(a6))
+	EX(.Lretry_shift, ld t3, 56(a6))
+	EX(.Lretry_shift, ld t6, 64(a6))
+	MERGE	a3, a4, a1, 0, .Lretry_shift
+	MERGE	a4, a5, a3, 8, .Lretry_shift
+	MERGE	a5, a7, a4, 16, .Lretry_shift
+	MERGE	a7, t0, a5, 24, .Lretry_shift
+	MERGE	t0, t1, a7, 32, .Lretry_shift
+	MERGE	t1, t2, t0, 40, .Lretry_shift
+	MERGE	t2, t3, t1, 48, .Lretry_shift
+	MERGE	t3, t6, t2, 56, .Lretry_shift
+	EX(.Lretry_shift, ld a4, 72(a6))	/* second half: t6 holds 64(a6) */
+	EX(.Lretry_shift, ld a5, 80(a6))
+	EX(.Lretry_shift, ld a7, 88(a6))
+	EX(.Lretry_shift, ld t0, 96(a6))
+	EX(.Lretry_shift, ld t1, 104(a6))
+	EX(.Lretry_shift, ld t2, 112(a6))
+	EX(.Lretry_shift, ld t3, 120(a6))
+	EX(.Lretry_shift, ld a3, 128(a6))
+	MERGE	t6, a4, a1, 64, .Lretry_shift
+	MERGE	a4, a5, t6, 72, .Lretry_shift
+	MERGE	a5, a7, a4, 80, .Lretry_shift
+	MERGE	a7, t0, a5, 88, .Lretry_shift
+	MERGE	t0, t1, a7, 96, .Lretry_shift
+	MERGE	t1, t2, t0, 104, .Lretry_shift
+	MERGE	t2, t3, t1, 112, .Lretry_shift
+	MERGE	t3, a3, t2, 120, .Lretry_shift
 	addi	a0, a0, 128
 	addi	a6, a6, 128
 	addi	a2, a2, -128
-	bgez	a2, .Lshift_block
+	sltiu	t0, a2, 128
+	beqz	t0, .Lshift_block
 
-.Lshift_tail:				/* a2 + 128 < 128 bytes; a3 = word at 0(a6) */
-	addi	a2, a2, 128
+.Lshift_tail:				/* a2 < 128 bytes; a3 = word at 0(a6) */
 	andi	t0, a2, 64
 	beqz	t0, .Lshift_word
 	EX(.Lretry_shift, ld a4, 8(a6))
@@ -385,26 +386,22 @@ PATCH_LOOP	.Lpatch_b, sb, 7
 PATCH_LOOP	.Lpatch_h, sh, 6
 PATCH_LOOP	.Lpatch_w, sw, 4
 
-.Lretry_shift128:			/* a fault in a 128-byte shift turn */
-	addi	a2, a2, 128
 .Lretry_shift:				/* a fault in a shift step: a1 from a6 */
 	srli	t0, t4, 3
 	add	a1, a6, t0
 	j	.Lretry
-.Lretry128:				/* a fault in a 128-byte block */
-	addi	a2, a2, 128
 .Lretry:				/* a wide access faulted: the handler cleared SUM */
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
 .Lbytes:
 	beqz	a2, .Ldone
 .Lbytes_nz:				/* a2 > 0 bytes, one a turn, until a0 = t2 */
-	add	t2, a0, a2
+	add	t2, a0, a2		/* may wrap to 0: hence bne, not bltu */
 1:	EX(.Lbytes_fault, lbu t0, 0(a1))
 	EX(.Lbytes_fault, sb t0, 0(a0))
 	addi	a0, a0, 1
 	addi	a1, a1, 1
-	bltu	a0, t2, 1b
+	bne	a0, t2, 1b
 	li	t6, SSTATUS_SUM
 	csrc	sstatus, t6
 	li	a0, 0

@@ -3,9 +3,9 @@
  *
  *   a0  dst, advanced only past committed bytes
  *   a1  the byte (low 8 bits of the argument), then in all eight lanes
- *   a2  bytes not yet set, returned in a0; in the 128-byte loop it is kept
- *       128 low (the loop runs while it is >= 0)
- *   t0  scratch     t6  SSTATUS_SUM
+ *   a2  bytes not yet set, returned in a0 (unsigned: every test of it is
+ *       sltiu, bltu/bgeu, a bit test or a test for zero)
+ *   t0  scratch     t1  128, the block size     t6  SSTATUS_SUM
  *
  * Short fills (len < 8) go bytewise.  Otherwise aligned 1-, 2- and 4-byte
  * stores until dst is 8-aligned, 128-byte blocks of sixteen aligned sd,
@@ -46,32 +46,31 @@ FUNC(__memset_fallible)
 	EX(.Lretry, sw a1, 0(a0))
 	addi	a0, a0, 4
 	addi	a2, a2, -4
-1:	addi	a2, a2, -128
-	bltz	a2, .Ltail
+1:	li	t1, 128
+	bltu	a2, t1, .Ltail
 
 .Lblock:				/* 128 bytes: sixteen sd */
-	EX(.Lretry128, sd a1, 0(a0))
-	EX(.Lretry128, sd a1, 8(a0))
-	EX(.Lretry128, sd a1, 16(a0))
-	EX(.Lretry128, sd a1, 24(a0))
-	EX(.Lretry128, sd a1, 32(a0))
-	EX(.Lretry128, sd a1, 40(a0))
-	EX(.Lretry128, sd a1, 48(a0))
-	EX(.Lretry128, sd a1, 56(a0))
-	EX(.Lretry128, sd a1, 64(a0))
-	EX(.Lretry128, sd a1, 72(a0))
-	EX(.Lretry128, sd a1, 80(a0))
-	EX(.Lretry128, sd a1, 88(a0))
-	EX(.Lretry128, sd a1, 96(a0))
-	EX(.Lretry128, sd a1, 104(a0))
-	EX(.Lretry128, sd a1, 112(a0))
-	EX(.Lretry128, sd a1, 120(a0))
+	EX(.Lretry, sd a1, 0(a0))
+	EX(.Lretry, sd a1, 8(a0))
+	EX(.Lretry, sd a1, 16(a0))
+	EX(.Lretry, sd a1, 24(a0))
+	EX(.Lretry, sd a1, 32(a0))
+	EX(.Lretry, sd a1, 40(a0))
+	EX(.Lretry, sd a1, 48(a0))
+	EX(.Lretry, sd a1, 56(a0))
+	EX(.Lretry, sd a1, 64(a0))
+	EX(.Lretry, sd a1, 72(a0))
+	EX(.Lretry, sd a1, 80(a0))
+	EX(.Lretry, sd a1, 88(a0))
+	EX(.Lretry, sd a1, 96(a0))
+	EX(.Lretry, sd a1, 104(a0))
+	EX(.Lretry, sd a1, 112(a0))
+	EX(.Lretry, sd a1, 120(a0))
 	addi	a0, a0, 128
 	addi	a2, a2, -128
-	bgez	a2, .Lblock
+	bgeu	a2, t1, .Lblock
 
-.Ltail:					/* a2 + 128 < 128 bytes: one step per bit */
-	addi	a2, a2, 128
+.Ltail:					/* a2 < 128 bytes: one step per bit */
 	andi	t0, a2, 64
 	beqz	t0, 1f
 	EX(.Lretry, sd a1, 0(a0))
@@ -118,8 +117,6 @@ FUNC(__memset_fallible)
 	li	a2, 0
 	j	.Ldone
 
-.Lretry128:				/* a fault in a 128-byte block */
-	addi	a2, a2, 128
 .Lretry:				/* a wide store faulted: the handler cleared SUM */
 	csrs	sstatus, t6
 .Lbytes:
