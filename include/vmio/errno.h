@@ -7,5 +7,6 @@
 #define VMIO_EINVAL (-22) /* bad argument: the seed's Error::InvalidArgs */
 #define VMIO_ENOMEM (-12) /* an allocation callback returned nothing */
 #define VMIO_EOVERFLOW (-75) /* offset + length overflows: the seed's Error::Overflow */
+#define VMIO_E2BIG (-7) /* an extensible struct's extra bytes are not zero (Linux E2BIG) */
 
 #endif

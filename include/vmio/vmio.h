@@ -13,6 +13,7 @@
 #include "vmio/pod.h"
 #include "vmio/reader.h"
 #include "vmio/segment.h"
+#include "vmio/struct.h"
 #include "vmio/user_range.h"
 
 #endif

@@ -582,6 +582,80 @@ static void op_atomic(void)
 		memcpy(sh(m->cur), &neww, size);
 }
 
+/*
+ * Extensible structs (vmio/struct.h) on the user reader and writer, with a
+ * kernel struct of a size near the user's or any up to 400 bytes: the
+ * model scans the extra bytes first (the first nonzero one is VMIO_E2BIG,
+ * the first unreachable one VMIO_EFAULT), then the copy.  On error the
+ * cursor stays and a read leaves val unchanged (up to VMIO_STRUCT_BOUNCE
+ * bytes) or zero; a failed write has written the bytes before the fault.
+ */
+static void op_struct(void)
+{
+	static uint8_t val[400], before[400];
+	unsigned v = take(1) % 3;
+	struct mrange *m = v == 2 ? &m_uw : &m_ur;
+	size_t usize = left(m), ksize = take(2) % sizeof(val), first = 0, run_len;
+	int err, want = 0, zeroed = 7;
+
+	if (take(1) % 4 && usize + 8 < sizeof(val)) /* mostly around the user's size */
+		ksize = usize + 8 - min_sz(usize + 8, take(1) % 17);
+	for (size_t i = 0; i < ksize; i++)
+		val[i] = take(1) % 2 ? 0 : (uint8_t)take(1);
+	memcpy(before, val, sizeof(val));
+	if (v == 0 || v == 1) {
+		/* The extra bytes, all of remain for check_zeroed. */
+		first = v == 0 ? 0 : ksize < usize ? ksize : usize;
+		for (size_t i = first; i < usize; i++) {
+			if (run(m->cur + i, 1, 0) == 0) {
+				want = VMIO_EFAULT;
+				break;
+			}
+			if (*sh(m->cur + i)) {
+				want = v == 0 ? 1 : VMIO_E2BIG; /* 1: not zeroed */
+				break;
+			}
+		}
+	}
+	if (v == 0) {
+		err = vm_freader_check_zeroed(&ur, &zeroed);
+		CHECK_EQ("check_zeroed", err, want == VMIO_EFAULT ? VMIO_EFAULT : 0);
+		CHECK_EQ("check_zeroed result", zeroed, want == VMIO_EFAULT ? 7 : want != 1);
+		return;
+	}
+	if (v == 1) {
+		size_t n = min_sz(usize, ksize);
+
+		if (!want && run(m->cur, n, 0) < n)
+			want = VMIO_EFAULT;
+		err = vm_freader_read_struct(&ur, val, ksize);
+		CHECK_EQ("read_struct", err, want);
+		if (err) {
+			if (ksize > VMIO_STRUCT_BOUNCE)
+				memset(before, 0, ksize);
+			CHECK_EQ("read_struct val on error", memcmp(val, before, sizeof(val)), 0);
+			return;
+		}
+		CHECK_EQ("read_struct bytes", memcmp(val, sh(m->cur), n), 0);
+		for (size_t i = n; i < ksize; i++)
+			CHECK_EQ("read_struct zero tail", val[i], 0);
+		m->cur += usize;
+		return;
+	}
+	for (size_t i = usize; i < ksize; i++)
+		if (val[i])
+			want = VMIO_E2BIG;
+	run_len = want ? 0 : run(m->cur, usize, 1);
+	if (!want && run_len < usize)
+		want = VMIO_EFAULT;
+	err = vm_fwriter_write_struct(&uw, val, ksize);
+	CHECK_EQ("write_struct", err, want);
+	for (size_t i = 0; i < run_len; i++)
+		*sh(m->cur + i) = i < ksize ? val[i] : 0;
+	if (!err)
+		m->cur += usize;
+}
+
 /* The whole window and buffers against the model. */
 static void check_all(void)
 {
@@ -652,6 +726,7 @@ size_t ops_run(const uint8_t *data, size_t len, unsigned long *mismatches)
 		case 12: case 13: op_segment(); break;
 		case 14: op_set_user_range(); break;
 		case 16: op_atomic(); break;
+		case 17: op_struct(); break;
 		default: check_all(); break;
 		}
 		check_cursors();

@@ -1,0 +1,67 @@
+/*
+ * Extensible structs (openat2, clone3, sched_setattr style): a struct whose
+ * size user space passes along, so that old and new kernels and programs
+ * understand each other.  The C counterpart of Linux's
+ * copy_struct_from_user / check_zeroed_user and of Asterinas's
+ * read_val_compat / write_val_compat.
+ *
+ * The user's struct is the whole of the reader's remain (the writer's
+ * avail): its size is what user space passed.  The kernel's struct is
+ * val[0..ksize).  The common prefix is copied; of the longer side's tail,
+ * the user's must be zero when reading (else VMIO_E2BIG: user space asks
+ * for something this kernel does not know) and is zeroed when writing; the
+ * kernel's is zeroed when reading and must be zero when writing (else
+ * VMIO_E2BIG: user space would miss something it does not know).
+ */
+#ifndef VMIO_STRUCT_H
+#define VMIO_STRUCT_H
+
+#include <stddef.h>
+
+#include "vmio/reader.h"
+
+/* Kernel structs up to this size are read through a stack buffer (see below). */
+#define VMIO_STRUCT_BOUNCE 256
+
+/*
+ * Read the user's struct (all of remain) into val[0..ksize): copy
+ * min(remain, ksize) bytes and zero the rest of val; if remain > ksize the
+ * extra user bytes must all be zero.  Returns 0 with the cursor advanced
+ * by remain; VMIO_E2BIG if an extra byte is not zero; VMIO_EFAULT on a
+ * fault.  On error the cursor does not move and val holds no partial
+ * struct: it is unchanged when ksize <= VMIO_STRUCT_BOUNCE (the bytes go
+ * through a stack buffer) and entirely zero when ksize is larger.  The extra
+ * bytes are checked before the copy, as in Linux: a nonzero one is
+ * VMIO_E2BIG even when a fault would follow.
+ */
+int vm_freader_read_struct(struct vm_freader *r, void *val, size_t ksize);
+#define vm_freader_read_struct(r, val, ksize) \
+	vm_freader_read_struct(VMIO_ONLY(vm_freader, r), (val), (ksize))
+
+/*
+ * Whether every remaining byte is zero: 0 with *zeroed 1 or 0, or
+ * VMIO_EFAULT with *zeroed untouched.  The cursor never moves.  It reads
+ * naturally aligned 8-byte words, each with one load (the bytes of the
+ * first and last word outside the range are ignored; being in the same
+ * word they are in the same page), and stops at the first word with a
+ * nonzero byte of the range: a fault past it is not seen, as in Linux.
+ */
+int vm_freader_check_zeroed(struct vm_freader *r, int *zeroed);
+#define vm_freader_check_zeroed(r, zeroed) \
+	vm_freader_check_zeroed(VMIO_ONLY(vm_freader, r), (zeroed))
+
+/*
+ * Write val[0..ksize) as the user's struct (all of avail): copy
+ * min(avail, ksize) bytes and zero the rest of avail; if avail < ksize the
+ * kernel's extra bytes val[avail..ksize) must all be zero.  Returns 0 with
+ * the cursor advanced by avail; VMIO_E2BIG, writing nothing, if an extra
+ * kernel byte is not zero; VMIO_EFAULT on a fault, with the cursor where it
+ * was.  After a fault the user bytes before it hold what was written there
+ * (struct bytes, then zeros), as after vm_fwriter_write_val: user memory
+ * is the user's, and a failed call tells it to trust none of it.
+ */
+int vm_fwriter_write_struct(struct vm_fwriter *w, const void *val, size_t ksize);
+#define vm_fwriter_write_struct(w, val, ksize) \
+	vm_fwriter_write_struct(VMIO_ONLY(vm_fwriter, w), (val), (ksize))
+
+#endif
