@@ -76,6 +76,25 @@ int vmio_arch_fetch_andn_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
 int vmio_arch_fetch_xor_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
 
 /*
+ * Strings that may fault: the NUL-terminated string at src, looking at no
+ * more than its first max bytes.  src may fault; dst is kernel memory with
+ * room for max bytes.  Both return, with k = *len:
+ *   0                  src[k] is the first NUL and k < max; __strncpy_fallible
+ *                      copied k + 1 bytes, the NUL included;
+ *   VMIO_ENAMETOOLONG  no NUL among src[0..max); k = max; max bytes copied;
+ *   VMIO_EFAULT        src[k] (k < max) is inaccessible and src[0..k) holds
+ *                      no NUL; k bytes copied.
+ * Exact: no byte of dst past those it reports copied is written, and every
+ * byte it stores is one it tested for NUL (a racing writer can change src,
+ * but never make dst disagree with *len).  Reads are aligned words or
+ * vectors, each holding a byte a byte-by-byte scan would read, so none
+ * reaches a page such a scan would not.  Lengths are counted, never
+ * compared against src + max, which may wrap to 0.
+ */
+int __strnlen_fallible(const char *src, size_t max, size_t *len);
+int __strncpy_fallible(char *dst, const char *src, size_t max, size_t *len);
+
+/*
  * The default user range [VMIO_USER_START, VMIO_USER_END): the lower half
  * of each ISA's paging mode, above page 0.  A kernel whose user space lies
  * elsewhere (or whose own image lies inside this range) sets its range at

@@ -8,5 +8,6 @@
 #define VMIO_ENOMEM (-12) /* an allocation callback returned nothing */
 #define VMIO_EOVERFLOW (-75) /* offset + length overflows: the seed's Error::Overflow */
 #define VMIO_E2BIG (-7) /* an extensible struct's extra bytes are not zero (Linux E2BIG) */
+#define VMIO_ENAMETOOLONG (-36) /* no NUL within the bytes a string may have */
 
 #endif

@@ -244,6 +244,29 @@ int vm_freader_collect_alloc(struct vm_freader *r, const struct vmio_allocator *
 #define vm_freader_collect_alloc(r, a, out, n) \
 	vm_freader_collect_alloc(VMIO_ONLY(vm_freader, r), (a), (out), (n))
 
+/* ---- NUL-terminated strings (Linux strnlen_user, strncpy_from_user) ---- */
+
+/*
+ * The length of the string at the cursor, without its NUL, looking at no
+ * more than min(max, remain) bytes.  VMIO_ENAMETOOLONG when no NUL lies
+ * there, VMIO_EFAULT on a fault; on error *len is untouched.  The cursor
+ * never moves.
+ */
+int vm_freader_strnlen(struct vm_freader *r, size_t max, size_t *len);
+#define vm_freader_strnlen(r, max, len) vm_freader_strnlen(VMIO_ONLY(vm_freader, r), (max), (len))
+
+/*
+ * Copy the string at the cursor and its NUL into buf (cap bytes of room);
+ * *len receives its length and the cursor moves past the NUL.
+ * VMIO_ENAMETOOLONG when no NUL lies within min(cap, remain) bytes,
+ * VMIO_EFAULT on a fault.  On error the cursor and *len are unchanged, and
+ * so is buf except that the bytes the copy had written, its first ones,
+ * are zero again: no partial string.
+ */
+int vm_freader_read_cstring(struct vm_freader *r, char *buf, size_t cap, size_t *len);
+#define vm_freader_read_cstring(r, buf, cap, len) \
+	vm_freader_read_cstring(VMIO_ONLY(vm_freader, r), (buf), (cap), (len))
+
 /* ---- once-accesses: one load or store of a PodOnce value ---- */
 
 /*

@@ -1,0 +1,304 @@
+/*
+ * int __strnlen_fallible(const char *src, size_t max, size_t *len)
+ * int __strncpy_fallible(char *dst, const char *src, size_t max, size_t *len)
+ *
+ * (contract: include/vmio/arch.h)
+ *
+ * Bytes one at a time until the cursor is 8-aligned (strncpy: dst), then
+ * aligned 8-byte words of src, eight a turn while 64 bytes or more may be
+ * looked at, else one; a word is used only when none of its bytes is zero
+ * ((w - 0x01..) & ~w & 0x80.. = 0, summed over a turn with or).  The first
+ * word with a zero, the last bytes (fewer than a word) and any fault of a
+ * word load go on bytewise from the committed position: the byte loop
+ * stops exactly at the NUL (stored too), at max or at a faulting byte, and
+ * every byte stored is one that was tested.  A word is loaded only while
+ * none before it held a NUL and a byte of it lies within max, so no load
+ * reaches a page a bytewise scan would not.  Counts are bytes left, never
+ * an end pointer (src + max may wrap to 0).
+ *
+ * strncpy with src and dst misaligned differently: dst is aligned by the
+ * head, src is read with aligned loads and each dst word is merged,
+ * (cur >> r) | (next << l), four a turn.  No store is misaligned (OpenSBI
+ * would emulate it byte by byte).
+ *
+ * The trap handler clears sstatus.SUM; a retry after a fault sets it again.
+ */
+#include "asm.h"
+
+#define ENAMETOOLONG (-36)
+
+/* acc = (w - ONES) & ~w (t5 = ONES), z scratch. */
+.macro ZFIRST acc, w, z
+	sub	\acc, \w, t5
+	not	\z, \w
+	and	\acc, \acc, \z
+.endm
+
+/* acc |= (w - ONES) & ~w, y and z scratch. */
+.macro ZACC acc, w, y, z
+	sub	\y, \w, t5
+	not	\z, \w
+	and	\y, \y, \z
+	or	\acc, \acc, \y
+.endm
+
+/* Branch to label if acc & 0x80.. (a zero byte among those summed). */
+.macro ZTEST acc, tmp, label
+	slli	\tmp, t5, 7
+	and	\acc, \acc, \tmp
+	bnez	\acc, \label
+.endm
+
+/*
+ *   a0  src, kept          a3  cursor: src + bytes committed
+ *   a1  bytes left (max - committed)   a2  len pointer
+ *   t5  0x0101..           a4..a7, t0..t4, t6  words and scratch
+ */
+	.text
+FUNC(__strnlen_fallible)
+	li	t6, SSTATUS_SUM
+	csrs	sstatus, t6
+	li	t5, 0x0101010101010101
+	mv	a3, a0
+.Lhead:					/* bytes until a3 is aligned */
+	andi	t0, a3, 7
+	beqz	t0, .Lwords
+	beqz	a1, .Ltoolong
+	EX(.Lfault, lbu t1, 0(a3))
+	beqz	t1, .Lfound
+	addi	a3, a3, 1
+	addi	a1, a1, -1
+	j	.Lhead
+.Lwords:
+	sltiu	t0, a1, 64
+	bnez	t0, .Lword
+.Lblock:				/* 64 bytes: eight words, one test */
+	EX(.Lretry, ld a4, 0(a3))
+	EX(.Lretry, ld a5, 8(a3))
+	EX(.Lretry, ld a6, 16(a3))
+	EX(.Lretry, ld a7, 24(a3))
+	EX(.Lretry, ld t0, 32(a3))
+	EX(.Lretry, ld t1, 40(a3))
+	EX(.Lretry, ld t2, 48(a3))
+	EX(.Lretry, ld t3, 56(a3))
+	ZFIRST	t4, a4, t6
+	ZACC	t4, a5, a4, t6
+	ZACC	t4, a6, a4, t6
+	ZACC	t4, a7, a4, t6
+	ZACC	t4, t0, a4, t6
+	ZACC	t4, t1, a4, t6
+	ZACC	t4, t2, a4, t6
+	ZACC	t4, t3, a4, t6
+	ZTEST	t4, t6, .Lword
+	addi	a3, a3, 64
+	addi	a1, a1, -64
+	sltiu	t0, a1, 64
+	beqz	t0, .Lblock
+.Lword:					/* one word while 8 bytes or more are left */
+	sltiu	t0, a1, 8
+	bnez	t0, .Lbytes
+	EX(.Lretry, ld a4, 0(a3))
+	ZFIRST	t4, a4, t6
+	ZTEST	t4, t6, .Lbytes
+	addi	a3, a3, 8
+	addi	a1, a1, -8
+	j	.Lword
+.Lretry:				/* a word load faulted */
+	li	t6, SSTATUS_SUM
+	csrs	sstatus, t6
+.Lbytes:				/* to the NUL, max or a faulting byte */
+	beqz	a1, .Ltoolong
+	EX(.Lfault, lbu t1, 0(a3))
+	beqz	t1, .Lfound
+	addi	a3, a3, 1
+	addi	a1, a1, -1
+	j	.Lbytes
+.Lfound:
+	li	t0, 0
+	j	.Lret
+.Ltoolong:
+	li	t0, ENAMETOOLONG
+	j	.Lret
+.Lfault:
+	li	t0, VMIO_EFAULT
+.Lret:
+	sub	a3, a3, a0
+	sd	a3, 0(a2)
+	li	t6, SSTATUS_SUM
+	csrc	sstatus, t6
+	mv	a0, t0
+	ret
+ENDFUNC(__strnlen_fallible)
+
+/*
+ *   a0  dst + committed    a1  src + committed
+ *   a2  bytes left         t5  0x0101..
+ *   stack: 0 the len pointer, 8 dst
+ *   aligned turn: a3..a7, t0..t2 words, t3 sum, t4 t6 scratch
+ *   merge: a6 aligned src cursor (src + committed - s), a5 the word there,
+ *          a7 r = 8 * s, t6 l = 64 - r (mod 64), a3 a4 t0 t1 the next
+ *          words, t2 sum, t3 t4 a1 scratch
+ */
+FUNC(__strncpy_fallible)
+	addi	sp, sp, -16
+	sd	a3, 0(sp)
+	sd	a0, 8(sp)
+	li	t6, SSTATUS_SUM
+	csrs	sstatus, t6
+	li	t5, 0x0101010101010101
+.Lchead:				/* bytes until dst is aligned */
+	andi	t0, a0, 7
+	beqz	t0, .Lcwords
+	beqz	a2, .Lctoolong
+	EX(.Lcfault, lbu t1, 0(a1))
+	sb	t1, 0(a0)
+	beqz	t1, .Lcfound
+	addi	a0, a0, 1
+	addi	a1, a1, 1
+	addi	a2, a2, -1
+	j	.Lchead
+.Lcwords:
+	andi	t0, a1, 7
+	bnez	t0, .Lmerge
+	sltiu	t0, a2, 64
+	bnez	t0, .Lcword
+.Lcblock:				/* 64 bytes: eight words, one test, eight sd */
+	EX(.Lcretry, ld a3, 0(a1))
+	EX(.Lcretry, ld a4, 8(a1))
+	EX(.Lcretry, ld a5, 16(a1))
+	EX(.Lcretry, ld a6, 24(a1))
+	EX(.Lcretry, ld a7, 32(a1))
+	EX(.Lcretry, ld t0, 40(a1))
+	EX(.Lcretry, ld t1, 48(a1))
+	EX(.Lcretry, ld t2, 56(a1))
+	ZFIRST	t3, a3, t6
+	ZACC	t3, a4, t4, t6
+	ZACC	t3, a5, t4, t6
+	ZACC	t3, a6, t4, t6
+	ZACC	t3, a7, t4, t6
+	ZACC	t3, t0, t4, t6
+	ZACC	t3, t1, t4, t6
+	ZACC	t3, t2, t4, t6
+	ZTEST	t3, t4, .Lcword
+	sd	a3, 0(a0)
+	sd	a4, 8(a0)
+	sd	a5, 16(a0)
+	sd	a6, 24(a0)
+	sd	a7, 32(a0)
+	sd	t0, 40(a0)
+	sd	t1, 48(a0)
+	sd	t2, 56(a0)
+	addi	a0, a0, 64
+	addi	a1, a1, 64
+	addi	a2, a2, -64
+	sltiu	t0, a2, 64
+	beqz	t0, .Lcblock
+.Lcword:
+	sltiu	t0, a2, 8
+	bnez	t0, .Lcbytes
+	EX(.Lcretry, ld a3, 0(a1))
+	ZFIRST	t3, a3, t6
+	ZTEST	t3, t4, .Lcbytes
+	sd	a3, 0(a0)
+	addi	a0, a0, 8
+	addi	a1, a1, 8
+	addi	a2, a2, -8
+	j	.Lcword
+
+.Lmerge:				/* dst aligned, src & 7 = t0 != 0 */
+	slli	a7, t0, 3
+	neg	t6, a7
+	andi	a6, a1, -8
+	sltiu	t1, a2, 8
+	bnez	t1, .Lcbytes
+	EX(.Lcbytes, ld a5, 0(a6))	/* holds src[0]: a fault is at src[0] too */
+	li	t1, 1			/* its bytes below src read as 0xff */
+	sll	t1, t1, a7
+	addi	t1, t1, -1
+	or	t1, a5, t1
+	ZFIRST	t2, t1, t3
+	ZTEST	t2, t3, .Lmbytes
+.Lmblock:				/* 32 bytes: four next words, one test */
+	sltiu	t1, a2, 32
+	bnez	t1, .Lmword
+	EX(.Lmretry, ld a3, 8(a6))
+	EX(.Lmretry, ld a4, 16(a6))
+	EX(.Lmretry, ld t0, 24(a6))
+	EX(.Lmretry, ld t1, 32(a6))
+	ZFIRST	t2, a3, t4
+	ZACC	t2, a4, t3, t4
+	ZACC	t2, t0, t3, t4
+	ZACC	t2, t1, t3, t4
+	ZTEST	t2, t3, .Lmword
+	srl	a5, a5, a7
+	sll	t3, a3, t6
+	or	a5, a5, t3
+	sd	a5, 0(a0)
+	srl	a3, a3, a7
+	sll	t3, a4, t6
+	or	a3, a3, t3
+	sd	a3, 8(a0)
+	srl	a4, a4, a7
+	sll	t3, t0, t6
+	or	a4, a4, t3
+	sd	a4, 16(a0)
+	srl	t0, t0, a7
+	sll	t3, t1, t6
+	or	t0, t0, t3
+	sd	t0, 24(a0)
+	mv	a5, t1
+	addi	a0, a0, 32
+	addi	a6, a6, 32
+	addi	a2, a2, -32
+	j	.Lmblock
+.Lmword:				/* one next word while 8 bytes or more are left */
+	sltiu	t1, a2, 8
+	bnez	t1, .Lmbytes
+	EX(.Lmretry, ld a3, 8(a6))
+	ZFIRST	t2, a3, t4
+	ZTEST	t2, t3, .Lmbytes
+	srl	a5, a5, a7
+	sll	t3, a3, t6
+	or	a5, a5, t3
+	sd	a5, 0(a0)
+	mv	a5, a3
+	addi	a0, a0, 8
+	addi	a6, a6, 8
+	addi	a2, a2, -8
+	j	.Lmword
+.Lmretry:				/* a merge load faulted: src from a6 */
+.Lmbytes:
+	srli	t1, a7, 3
+	add	a1, a6, t1
+	j	.Lcbytes
+.Lcretry:				/* a word load faulted */
+.Lcbytes:				/* to the NUL (stored), max or a faulting byte */
+	li	t6, SSTATUS_SUM		/* again: a fault's trap handler cleared it */
+	csrs	sstatus, t6
+1:	beqz	a2, .Lctoolong
+	EX(.Lcfault, lbu t1, 0(a1))
+	sb	t1, 0(a0)
+	beqz	t1, .Lcfound
+	addi	a0, a0, 1
+	addi	a1, a1, 1
+	addi	a2, a2, -1
+	j	1b
+.Lcfound:
+	li	t0, 0
+	j	.Lcret
+.Lctoolong:
+	li	t0, ENAMETOOLONG
+	j	.Lcret
+.Lcfault:
+	li	t0, VMIO_EFAULT
+.Lcret:					/* *len = a0 - dst */
+	ld	a4, 8(sp)
+	sub	a4, a0, a4
+	ld	a3, 0(sp)
+	sd	a4, 0(a3)
+	addi	sp, sp, 16
+	li	t6, SSTATUS_SUM
+	csrc	sstatus, t6
+	mv	a0, t0
+	ret
+ENDFUNC(__strncpy_fallible)

@@ -1,0 +1,326 @@
+/*
+ * int __strnlen_fallible(const char *src, size_t max, size_t *len)
+ * int __strncpy_fallible(char *dst, const char *src, size_t max, size_t *len)
+ *
+ * (contract: include/vmio/arch.h)  Both share one body, STRBODY:
+ *
+ *   rsi  src, kept (the byte retry reads src + r9)
+ *   rdi  dst + r9 (strncpy)
+ *   rax  the next aligned chunk of src to load
+ *   r9   committed: bytes of the string before rax, tested (and stored)
+ *   r10  n: bytes of src[0..max) at or past rax, >= 1 inside the loop
+ *   rcx  offset of the first string byte in the chunk (head), else 0
+ *   r11  the zero mask of a chunk, then a position
+ *   r8   scratch; the len pointer is pushed at entry
+ *   CW-byte chunks: rdx (general registers, VMIO_X86_VEC 8), else xmm1..4
+ *   (16 bytes) or ymm1..4 (32 bytes, VMIO_X86_VEC >= 32); x/ymm0 = 0.
+ *
+ * Every load is an aligned chunk: the first holds src[0], each next one
+ * is loaded only while no NUL has been seen and n > 0, so each holds a
+ * byte a byte-by-byte scan would read, and none reaches another page.
+ * Head: the chunk holding src, its bytes below src ignored.  Loop: four
+ * chunks a turn (vectors) while n > 4 chunks, else one.  Full chunks are
+ * stored as they are; the last, partial one (and the head) is spilled to
+ * the stack and its bytes up to the NUL or n copied from there, so every
+ * byte stored comes from the register that was tested.
+ *
+ * A fault in a chunk load resumes at the byte retry, which goes on from
+ * the committed byte one at a time until a NUL, n bytes or a faulting byte
+ * load: that count is exact.  Stores go to kernel memory and do not fault.
+ */
+#include "asm.h"
+#include "vec.h"
+
+#define ENAMETOOLONG (-36)
+#define EFAULT (-14)
+
+#if VEC == 8
+#define CW 8
+#define ZERO_INIT
+#define LOADA(disp) EX(.Lretry_\c, movq disp(%rax), %rdx)
+#define STOREU movq %rdx, (%rdi)
+#define SPILL movq %rdx, (%rsp)
+#define VZU
+#elif VEC == 16
+#define CW 16
+#define ZERO_INIT pxor %xmm0, %xmm0
+#define LOADA(disp) EX(.Lretry_\c, movdqa disp(%rax), %xmm1)
+#define STOREU movdqu %xmm1, (%rdi)
+#define SPILL movdqu %xmm1, (%rsp)
+#define SMOVU movdqu
+#define MOVA movdqa
+#define MOVU movdqu
+#define R1 %xmm1
+#define R2 %xmm2
+#define R3 %xmm3
+#define R4 %xmm4
+#define VZU
+#else
+#define CW 32
+#define ZERO_INIT vpxor %ymm0, %ymm0, %ymm0
+#define LOADA(disp) EX(.Lretry_\c, vmovdqa disp(%rax), %ymm1)
+#define STOREU vmovdqu %ymm1, (%rdi)
+#define SPILL vmovdqu %ymm1, (%rsp)
+#define SMOVU vmovdqu
+#define MOVA vmovdqa
+#define MOVU vmovdqu
+#define R1 %ymm1
+#define R2 %ymm2
+#define R3 %ymm3
+#define R4 %ymm4
+#define VZU vzeroupper
+#endif
+
+/*
+ * r11 = a mask of the zero bytes of the chunk just loaded; byte i is bit
+ * i (vectors) or bit 8i+7 (general registers: (x - 0x01..) & ~x & 0x80..,
+ * exact up to the first zero byte, which is all that is used).
+ */
+.macro ZMASK
+#if CW == 8
+	movabsq	$0x0101010101010101, %rcx
+	movq	%rdx, %r11
+	subq	%rcx, %r11
+	movq	%rdx, %rcx
+	notq	%rcx
+	andq	%rcx, %r11
+	movabsq	$0x8080808080808080, %rcx
+	andq	%rcx, %r11
+#elif CW == 16
+	movdqa	%xmm1, %xmm5
+	pcmpeqb	%xmm0, %xmm5
+	pmovmskb %xmm5, %r11d
+#else
+	vpcmpeqb %ymm0, %ymm1, %ymm5
+	vpmovmskb %ymm5, %r11d
+#endif
+.endm
+
+/* r11 = the index of the first zero byte flagged in the mask r11 != 0. */
+.macro FIRST
+	bsfq	%r11, %r11
+#if CW == 8
+	shrq	$3, %r11
+#endif
+.endm
+
+/*
+ * The decision after a chunk: r11 its zero mask from byte rcx on, r8 the
+ * bytes it holds from there.  A NUL within n: done, 0.  No NUL and n <= r8,
+ * or a zero at or past n: done, too long.  Otherwise go on at \more.
+ */
+.macro DECIDE c, more
+	testq	%r11, %r11
+	jz	1f
+	FIRST
+	cmpq	%r10, %r11
+	jae	.Ltoolong_\c			/* the zero lies at or past n */
+	addq	%r11, %r9			/* the NUL at r9 + r11 */
+	leaq	1(%r11), %r10			/* copy up to it, itself too */
+	xorl	%eax, %eax
+	jmp	.Lfin_\c
+1:	cmpq	%r8, %r10
+	jbe	.Ltoolong_\c
+	jmp	\more
+.endm
+
+/* The body of both routines: c = 1 copies to rdi, c = 0 only scans. */
+.macro STRBODY c
+	pushq	%r8				/* the len pointer */
+	USER_ACCESS_BEGIN
+	ZERO_INIT
+	xorl	%r9d, %r9d
+	movq	%rdx, %r10
+	testq	%r10, %r10
+	jz	.Lempty_\c			/* max = 0: too long, nothing read */
+
+	/* Head: the aligned chunk that holds src[0]. */
+	movq	%rsi, %rax
+	andq	$-CW, %rax
+	LOADA(0)
+#if CW == 8
+	movl	%esi, %ecx			/* bytes below src read as 0xff */
+	andl	$7, %ecx
+	shll	$3, %ecx
+	movl	$1, %r11d
+	shlq	%cl, %r11
+	decq	%r11
+	orq	%r11, %rdx
+	ZMASK
+	movl	%esi, %ecx
+	andl	$7, %ecx
+	shll	$3, %ecx
+	shrq	%cl, %r11
+	shrl	$3, %ecx
+#else
+	ZMASK
+	movl	%esi, %ecx
+	andl	$(CW - 1), %ecx
+	shrq	%cl, %r11
+#endif
+	movl	$CW, %r8d
+	subl	%ecx, %r8d			/* string bytes in the head */
+	DECIDE	\c, 2f
+2:
+.if \c
+	call	.Lput_chunk			/* r8 bytes from offset rcx */
+	addq	%r8, %rdi
+.endif
+	addq	%r8, %r9
+	subq	%r8, %r10
+	addq	$CW, %rax
+
+.Lloop_\c:
+#if CW > 8
+	cmpq	$4 * CW, %r10
+	jbe	.Lone_\c
+	/* Four chunks; any zero among them: one at a time from the first. */
+	EX(.Lretry_\c, MOVA (%rax), R1)
+	EX(.Lretry_\c, MOVA CW(%rax), R2)
+	EX(.Lretry_\c, MOVA 2 * CW(%rax), R3)
+	EX(.Lretry_\c, MOVA 3 * CW(%rax), R4)
+#if CW == 16
+	movdqa	%xmm1, %xmm5
+	pminub	%xmm2, %xmm5
+	pminub	%xmm3, %xmm5
+	pminub	%xmm4, %xmm5
+	pcmpeqb	%xmm0, %xmm5
+	pmovmskb %xmm5, %r11d
+#else
+	vpminub	%ymm1, %ymm2, %ymm5
+	vpminub	%ymm3, %ymm5, %ymm5
+	vpminub	%ymm4, %ymm5, %ymm5
+	vpcmpeqb %ymm0, %ymm5, %ymm5
+	vpmovmskb %ymm5, %r11d
+#endif
+	testl	%r11d, %r11d
+	jnz	.Lone_\c
+.if \c
+	MOVU	R1, (%rdi)
+	MOVU	R2, CW(%rdi)
+	MOVU	R3, 2 * CW(%rdi)
+	MOVU	R4, 3 * CW(%rdi)
+	addq	$4 * CW, %rdi
+.endif
+	addq	$4 * CW, %rax
+	addq	$4 * CW, %r9
+	subq	$4 * CW, %r10
+	jmp	.Lloop_\c
+#endif
+.Lone_\c:					/* one chunk; n >= 1 */
+	LOADA(0)
+	ZMASK
+	xorl	%ecx, %ecx
+	movl	$CW, %r8d
+	DECIDE	\c, 3f
+3:
+.if \c
+	STOREU
+	addq	$CW, %rdi
+.endif
+	addq	$CW, %rax
+	addq	$CW, %r9
+	subq	$CW, %r10
+	jmp	.Lone_\c
+
+.Ltoolong_\c:					/* n bytes from rcx on, no NUL */
+	addq	%r10, %r9
+	movl	$ENAMETOOLONG, %eax
+.Lfin_\c:					/* copy r10 bytes from rcx on; return eax */
+.if \c
+	movq	%r10, %r8
+	call	.Lput_chunk
+.endif
+	jmp	.Lret_\c
+
+.Lempty_\c:
+	movl	$ENAMETOOLONG, %eax
+	jmp	.Lret_\c
+
+.Lretry_\c:			/* a chunk load faulted: bytes from r9, n left */
+	USER_ACCESS_BEGIN	/* the trap handler closed the window: reopen */
+1:	EX(.Lfault_\c, movzbl (%rsi,%r9), %eax)
+.if \c
+	movb	%al, (%rdi)
+	incq	%rdi
+.endif
+	testl	%eax, %eax
+	jz	.Lret_\c			/* the NUL at r9: eax = 0 */
+	incq	%r9
+	decq	%r10
+	jnz	1b
+	movl	$ENAMETOOLONG, %eax
+	jmp	.Lret_\c
+.Lfault_\c:
+	movl	$EFAULT, %eax
+.Lret_\c:
+	popq	%r8
+	movq	%r9, (%r8)
+	USER_ACCESS_END
+	VZU
+	ret
+.endm
+
+	.text
+FUNC(__strnlen_fallible)
+	movq	%rdx, %r8
+	movq	%rsi, %rdx
+	movq	%rdi, %rsi
+	STRBODY	0
+ENDFUNC(__strnlen_fallible)
+
+FUNC(__strncpy_fallible)
+	movq	%rcx, %r8
+	STRBODY	1
+
+/*
+ * Copy r8 (1..CW) bytes of the chunk register, from its byte rcx on, to
+ * (%rdi): spilled to the stack, then moved with two overlapping moves of
+ * the largest size that fits.  Only flags change.
+ */
+.Lput_chunk:
+	pushq	%rdx
+	pushq	%r11
+	subq	$CW, %rsp
+	SPILL
+	leaq	(%rsp,%rcx), %r11		/* the first byte to copy */
+#if CW > 8
+	cmpq	$16, %r8
+	jb	1f
+	SMOVU	(%r11), %xmm5
+	SMOVU	-16(%r11,%r8), %xmm6
+	SMOVU	%xmm5, (%rdi)
+	SMOVU	%xmm6, -16(%rdi,%r8)
+	jmp	9f
+1:
+#endif
+	cmpq	$8, %r8
+	jb	1f
+	movq	(%r11), %rdx
+	movq	%rdx, (%rdi)
+	movq	-8(%r11,%r8), %rdx
+	movq	%rdx, -8(%rdi,%r8)
+	jmp	9f
+1:	cmpq	$4, %r8
+	jb	1f
+	movl	(%r11), %edx
+	movl	%edx, (%rdi)
+	movl	-4(%r11,%r8), %edx
+	movl	%edx, -4(%rdi,%r8)
+	jmp	9f
+1:	cmpq	$2, %r8
+	jb	1f
+	movzwl	(%r11), %edx
+	movw	%dx, (%rdi)
+	movzwl	-2(%r11,%r8), %edx
+	movw	%dx, -2(%rdi,%r8)
+	jmp	9f
+1:	movzbl	(%r11), %edx
+	movb	%dl, (%rdi)
+9:	addq	$CW, %rsp
+	popq	%r11
+	popq	%rdx
+	ret
+ENDFUNC(__strncpy_fallible)
+
+	.section .note.GNU-stack, "", @progbits
