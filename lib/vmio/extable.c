@@ -6,7 +6,7 @@
 
 static uintptr_t entry_insn(const struct vmio_extable_entry *e)
 {
-	return (uintptr_t)&e->insn + (uintptr_t)(intptr_t)e->insn;
+	return vmio_extable_insn(e);
 }
 
 static uintptr_t entry_fixup(const struct vmio_extable_entry *e)

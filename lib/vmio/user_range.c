@@ -20,20 +20,33 @@ static int holds_vmio(uintptr_t start, uintptr_t end)
 	return 0;
 }
 #else
-static int holds(uintptr_t start, uintptr_t end, uintptr_t p)
-{
-	return start <= p && p < end;
-}
-
+/*
+ * Does [start, end) meet vmio's own span in memory: from the lowest to the
+ * highest of its C code (this function), its assembly (the first and last
+ * instructions of the exception table), its data (the range itself) and
+ * its exception table?  Each address is taken PC-relative.
+ */
 static int holds_vmio(uintptr_t start, uintptr_t end)
 {
-	uintptr_t tab = (uintptr_t)__start_vmio_extable;
-	uintptr_t tab_end = (uintptr_t)__stop_vmio_extable;
+	uintptr_t tab = (uintptr_t)__start_vmio_extable, tab_end = (uintptr_t)__stop_vmio_extable;
+	const struct vmio_extable_entry *last =
+		(const struct vmio_extable_entry *)(tab_end - sizeof(*last));
+	int empty = tab_end <= tab;
+	uintptr_t at[] = {
+		(uintptr_t)&holds_vmio,
+		(uintptr_t)&user_range,
+		tab,
+		empty ? tab : tab_end - 1, /* the table's last byte */
+		empty ? tab : vmio_extable_insn(__start_vmio_extable),
+		empty ? tab : vmio_extable_insn(last),
+	};
+	uintptr_t lo = at[0], hi = at[0];
 
-	return holds(start, end, (uintptr_t)&__memcpy_fallible) ||
-	       holds(start, end, (uintptr_t)&vmio_user_range_set) ||
-	       holds(start, end, (uintptr_t)&user_range) ||
-	       (tab < tab_end && start < tab_end && tab < end);
+	for (unsigned i = 1; i < sizeof(at) / sizeof(at[0]); i++) {
+		lo = at[i] < lo ? at[i] : lo;
+		hi = at[i] > hi ? at[i] : hi;
+	}
+	return start <= hi && lo < end;
 }
 #endif
 

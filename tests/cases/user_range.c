@@ -145,6 +145,12 @@ VT_CASE(from_user_space_boundaries_follow_a_changed_range)
 	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RW), 1), 0);
 }
 
+/* The address of the instruction that table entry e covers. */
+static uintptr_t entry_insn(const struct vmio_extable_entry *e)
+{
+	return (uintptr_t)&e->insn + (uintptr_t)(intptr_t)e->insn;
+}
+
 /*
  * A range that holds vmio's own code, data or exception table is refused on
  * bare metal, changing nothing; on the host, where the process is its own
@@ -154,9 +160,11 @@ VT_CASE(user_range_holding_vmio_is_refused_on_bare_metal)
 {
 	uintptr_t s0 = 0, e0 = 0;
 	const uintptr_t at[] = {
-		(uintptr_t)&__memcpy_fallible,
-		(uintptr_t)&vmio_user_range_set,
-		(uintptr_t)__start_vmio_extable,
+		entry_insn(__start_vmio_extable),    /* the assembly */
+		entry_insn((const struct vmio_extable_entry *)((uintptr_t)__stop_vmio_extable - 8)),
+		(uintptr_t)&vmio_user_range_set,     /* the C code */
+		(uintptr_t)&vm_freader_from_user_space,
+		(uintptr_t)__start_vmio_extable,     /* the table */
 		(uintptr_t)__stop_vmio_extable - 1,
 	};
 #ifdef VMIO_HOST
@@ -170,7 +178,8 @@ VT_CASE(user_range_holding_vmio_is_refused_on_bare_metal)
 	VT_CHECK((uintptr_t)__start_vmio_extable < (uintptr_t)__stop_vmio_extable);
 	for (unsigned i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
 		VT_EQ(vmio_user_range_set(at[i], at[i] + 1), want);
-		VT_EQ(vmio_user_range_set(at[i] & ~(uintptr_t)0xfff, at[i] + 0x1000), want);
+		VT_CHECK(range_is(want ? s0 : at[i], want ? e0 : at[i] + 1));
+		VT_EQ(vmio_user_range_set(at[i] - 0x1000, at[i] + 0x1000), want);
 		VT_EQ(vmio_user_range_set(s0, e0), 0);
 		VT_CHECK(range_is(s0, e0));
 	}
