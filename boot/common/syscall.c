@@ -198,6 +198,99 @@ static long sys_put_req(uintptr_t in)
 	return (long)req.op;
 }
 
+/* ---- lookup(name): a string from user memory, at most USER_NAME_MAX bytes ---- */
+
+static const char *const names[] = { "console", "info", "futex", "source" };
+
+/* Whether buf holds nothing but zeros and its canary 0xa5: no partial name. */
+static int holds_no_name(const char *buf, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (buf[i] != 0 && buf[i] != (char)0xa5)
+			return 0;
+	return 1;
+}
+
+static long sys_lookup(uintptr_t name)
+{
+	uintptr_t start, end;
+	struct vm_freader r;
+	char k[USER_NAME_MAX];
+	size_t len = 0, max = USER_NAME_MAX;
+	int err;
+
+	/* As Linux's strncpy_from_user: the limit stops at the end of user space. */
+	vmio_user_range_get(&start, &end);
+	if (name >= start && name < end && end - name < max)
+		max = end - name;
+	memset(k, 0xa5, sizeof(k));
+	if (vm_freader_from_user_space(&r, (const void *)name, max)) {
+		NOTE("outside the user range: nothing read");
+		return -UERR_EFAULT;
+	}
+	err = vm_freader_read_cstring(&r, k, sizeof(k), &len);
+	if (err) {
+		int clean = holds_no_name(k, sizeof(k));
+
+		if (!clean)
+			user_sys.kernel_failed++;
+		if (err == VMIO_ENAMETOOLONG)
+			NOTE("no NUL in the first %zu bytes; kernel buffer %s", max,
+			     clean ? "holds no partial name" : "HOLDS A PARTIAL NAME");
+		else
+			NOTE("fault before a NUL; kernel buffer %s",
+			     clean ? "holds no partial name" : "HOLDS A PARTIAL NAME");
+		return err == VMIO_ENAMETOOLONG ? -UERR_ENAMETOOLONG : -UERR_EFAULT;
+	}
+	NOTE("name \"%s\", %zu bytes", k, len);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(k, names[i]))
+			return (long)i;
+	return -UERR_ENOENT;
+}
+
+/* ---- set_opts(o, size): an extensible struct ---- */
+
+static struct user_opts opts_now; /* the options in force */
+
+static long sys_set_opts(uintptr_t o, size_t size)
+{
+	struct vm_freader r;
+	struct user_opts k;
+	int err;
+
+	if (size < USER_OPTS_SIZE_VER1) {
+		NOTE("smaller than version 1 (%d bytes)", USER_OPTS_SIZE_VER1);
+		return -UERR_EINVAL;
+	}
+	if (size > plat_info()->page_size) {
+		NOTE("larger than a page, as Linux refuses");
+		return -UERR_E2BIG;
+	}
+	if (vm_freader_from_user_space(&r, (const void *)o, size)) {
+		NOTE("outside the user range: nothing read");
+		return -UERR_EFAULT;
+	}
+	memset(&k, 0xa5, sizeof(k));
+	err = vm_freader_read_struct(&r, &k, sizeof(k));
+	if (err) {
+		const uint8_t *b = (const uint8_t *)&k;
+		int clean = 1;
+
+		for (size_t i = 0; i < sizeof(k); i++)
+			clean &= b[i] == 0xa5;
+		if (!clean)
+			user_sys.kernel_failed++;
+		NOTE("%s; kernel's copy %s", err == VMIO_E2BIG ? "a byte past ours is not zero"
+			   : "fault", clean ? "untouched, options unchanged" : "HOLDS PART OF IT");
+		return err == VMIO_E2BIG ? -UERR_E2BIG : -UERR_EFAULT;
+	}
+	opts_now = k;
+	NOTE("flags 0x%llx mode %u level %u timeout %llu", (unsigned long long)k.flags,
+	     k.mode, k.level, (unsigned long long)k.timeout);
+	return 0;
+}
+
 /* ---- futex_cmpxchg / futex_op: the writer's atomics ---- */
 
 /* The word at addr after the call, read with vmio's atomic load, for the note. */
@@ -409,6 +502,14 @@ long syscall_dispatch(unsigned long nr, unsigned long a0, unsigned long a1,
 	case SYS_PUT_REQ:
 		record_call(nr, a, 1, 1);
 		ret = sys_put_req(a0);
+		break;
+	case SYS_LOOKUP:
+		record_call(nr, a, 1, 1);
+		ret = sys_lookup(a0);
+		break;
+	case SYS_SET_OPTS:
+		record_call(nr, a, 2, 1);
+		ret = sys_set_opts(a0, a1);
 		break;
 	case SYS_FUTEX_CMPXCHG:
 		record_call(nr, a, 3, 1);

@@ -121,6 +121,52 @@ static void req_calls(void)
 	       "put_req: read-only page into a hole");
 }
 
+static void lookup_calls(void)
+{
+	static char long_name[64];
+	char *tail = (char *)RW2_END - 3, *last = (char *)RW2_END - 5;
+
+	memset(long_name, 'x', sizeof(long_name) - 1);
+	memcpy(tail, "abc", 3); /* no NUL before the hole */
+	expect(sys_lookup("console"), 0, "lookup: \"console\"");
+	expect(sys_lookup("futex"), 2, "lookup: \"futex\"");
+	expect(sys_lookup("nosuch"), -UERR_ENOENT, "lookup: unknown name");
+	expect(sys_lookup(""), -UERR_ENOENT, "lookup: empty name");
+	expect(sys_lookup(long_name + sizeof(long_name) - 1 - (info.name_max - 1)), -UERR_ENOENT,
+	       "lookup: longest name (limit - 1)");
+	expect(sys_lookup(long_name), -UERR_ENAMETOOLONG, "lookup: no NUL before the limit");
+	expect(sys_lookup(tail), EFAULT, "lookup: no NUL before a hole");
+	memcpy(last, "info", 5); /* the NUL is the last byte before the hole */
+	expect(sys_lookup(last), 1, "lookup: NUL last byte before a hole");
+	expect(sys_lookup((char *)RW2_END), EFAULT, "lookup: starts in a hole");
+	expect(sys_lookup(KTEXT), EFAULT, "lookup: kernel text");
+	expect(sys_lookup(KDATA), EFAULT, "lookup: kernel data");
+	expect(sys_lookup(NULL), EFAULT, "lookup: NULL");
+}
+
+static void opts_calls(void)
+{
+	static struct { struct user_opts o; uint64_t future[2]; } newer = {
+		{ 0x5, 1, 2, 300 }, { 0, 0 } };
+	static struct user_opts v2 = { 0x3, 4, 5, 600 };
+	struct user_opts *tail = (struct user_opts *)(RW2_END - 16);
+
+	expect(sys_set_opts(&v2, sizeof(v2)), 0, "set_opts: current size (24)");
+	expect(sys_set_opts(&v2, USER_OPTS_SIZE_VER1), 0, "set_opts: older size (16)");
+	expect(sys_set_opts(&newer.o, sizeof(newer)), 0, "set_opts: newer (40), zero tail");
+	newer.future[1] = 1;
+	expect(sys_set_opts(&newer.o, sizeof(newer)), -UERR_E2BIG, "set_opts: newer, nonzero field");
+	newer.future[1] = 0;
+	newer.future[0] = 1ULL << 63;
+	expect(sys_set_opts(&newer.o, sizeof(newer) - 8), -UERR_E2BIG, "set_opts: newer (32), top bit set");
+	expect(sys_set_opts(&v2, 8), EINVAL, "set_opts: smaller than version 1");
+	expect(sys_set_opts(&v2, 2 * info.page_size), -UERR_E2BIG, "set_opts: larger than a page");
+	expect(sys_set_opts(tail, sizeof(*tail)), EFAULT, "set_opts: runs into a hole");
+	expect(sys_set_opts(KDATA, sizeof(v2)), EFAULT, "set_opts: kernel data");
+	expect(sys_set_opts(NULL, sizeof(v2)), EFAULT, "set_opts: NULL");
+	expect(sys_set_opts(&v2, (size_t)-1), -UERR_E2BIG, "set_opts: size SIZE_MAX");
+}
+
 static void futex_calls(void)
 {
 	static uint32_t words[2] = { 5, 0 };
@@ -155,6 +201,8 @@ static long syscalls(void)
 	write_calls();
 	read_calls();
 	req_calls();
+	lookup_calls();
+	opts_calls();
 	futex_calls();
 	return failed;
 }
