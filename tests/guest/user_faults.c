@@ -4,30 +4,18 @@
  * NULL, a jump into kernel text).  Each ends with a fault report naming the
  * address; the kernel's memory is unchanged and it goes on to run the next.
  */
-#include <stdio.h>
-
-#include "plat.h"
-#include "usermode.h"
-#include "usermode_priv.h"
+#include "user_expect.h"
 #include "vtest.h"
 
-/* Run prog; check it faulted at addr (and, if pc_too, with the pc there). */
-static void faults_at(unsigned prog, const char *what, int pc_too)
+/* Run prog; check it faulted at its address (and, if pc_too, with the pc there). */
+static void faults_at(unsigned prog, int pc_too)
 {
 	struct user_result res;
 	uintptr_t want;
 
 	user_run(prog, 0, &res);
-	switch (prog) {
-	case UPROG_LOAD_KERNEL: want = (uintptr_t)user_sys.info.kernel_data; break;
-	case UPROG_STORE_RO: want = plat_user_base() + UREG_RO * plat_info()->page_size; break;
-	case UPROG_NULL: want = 0; break;
-	case UPROG_EXEC_KERNEL: want = (uintptr_t)user_sys.info.kernel_text; break;
-	default: want = plat_user_base() + (UREG_RW2 + 1) * plat_info()->page_size; break;
-	}
-	printf("  %-28s -> %s at pc 0x%lx, address 0x%lx%s\n", what,
-	       res.faulted ? res.cause : "NO FAULT", (unsigned long)res.pc,
-	       (unsigned long)res.addr, res.kernel_failed ? "; KERNEL CHECKS FAILED" : "");
+	want = user_fault_addr(prog);
+	user_fault_row(prog, &res);
 	VT_EQ(res.faulted, 1);
 	VT_EQ(res.addr, want);
 	if (pc_too)
@@ -38,27 +26,27 @@ static void faults_at(unsigned prog, const char *what, int pc_too)
 
 VT_CASE(user_load_of_kernel_data_faults)
 {
-	faults_at(UPROG_LOAD_KERNEL, "load of kernel data", 0);
+	faults_at(UPROG_LOAD_KERNEL, 0);
 }
 
 VT_CASE(user_store_to_read_only_page_faults)
 {
-	faults_at(UPROG_STORE_RO, "store to the read-only page", 0);
+	faults_at(UPROG_STORE_RO, 0);
 }
 
 VT_CASE(user_load_from_null_faults)
 {
-	faults_at(UPROG_NULL, "load from NULL", 0);
+	faults_at(UPROG_NULL, 0);
 }
 
 VT_CASE(user_jump_into_kernel_text_faults)
 {
-	faults_at(UPROG_EXEC_KERNEL, "jump into kernel text", 1);
+	faults_at(UPROG_EXEC_KERNEL, 1);
 }
 
 VT_CASE(user_store_into_hole_faults)
 {
-	faults_at(UPROG_STORE_HOLE, "store into a hole", 0);
+	faults_at(UPROG_STORE_HOLE, 0);
 }
 
 /* After all of them, a program still runs to its end. */
