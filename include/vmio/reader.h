@@ -212,8 +212,20 @@ int vm_writer_write_fallible(struct vm_writer *w, struct vm_freader *r, size_t *
 		VMIO_ONLY(vm_fwriter, w), (r), (n))
 
 /*
+ * Reads into a caller's buffer that fail leave no partial data there: a
+ * buffer of up to VMIO_READ_BOUNCE bytes is read through a stack buffer of
+ * that size and is unchanged on any error (the seed: no value at all); a
+ * larger one is zeroed whole after a fault (Linux's copy_from_user tail).
+ * vm_freader_read_val, vm_freader_collect and vmio_read_bytes, _val and
+ * _slice follow this rule.
+ */
+#define VMIO_READ_BOUNCE 256
+
+/*
  * Read (write) one Pod value; VMIO_EINVAL if fewer than size bytes are
- * left, VMIO_EFAULT on a fault.  On any error the cursor is where it was.
+ * left, VMIO_EFAULT on a fault.  On any error the cursor is where it was,
+ * and read_val leaves *val as VMIO_READ_BOUNCE says (unchanged up to 256
+ * bytes); a failed write_val may have written bytes before the fault.
  */
 int vm_freader_read_val(struct vm_freader *r, void *val, size_t size);
 int vm_fwriter_write_val(struct vm_fwriter *w, const void *val, size_t size);
@@ -232,8 +244,9 @@ int vm_fwriter_fill_zeros(struct vm_fwriter *w, size_t len, size_t *n);
  * Read all remaining bytes into buf (cap bytes of room), or into a buffer
  * from the allocator (*out, freed again on failure).  *n receives the
  * length.  VMIO_EINVAL if cap < remain, VMIO_ENOMEM if alloc fails,
- * VMIO_EFAULT on a fault; on any error the cursor is where it was.
- * collect_alloc of an empty reader succeeds with *out = NULL and *n = 0
+ * VMIO_EFAULT on a fault; on any error the cursor is where it was, buf
+ * holds no partial data (VMIO_READ_BOUNCE) and collect_alloc's buffer is
+ * freed.  collect_alloc of an empty reader succeeds with *out = NULL and *n = 0
  * and never calls alloc.
  */
 int vm_freader_collect(struct vm_freader *r, void *buf, size_t cap, size_t *n);

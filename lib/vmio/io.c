@@ -1,11 +1,24 @@
 /* The generic VmIo helpers: everything funnels into the object's read/write. */
+#include "vmio/arch.h"
 #include "vmio/io.h"
 
+/*
+ * The object reads into a stack buffer first when len fits VMIO_READ_BOUNCE,
+ * so a failed read leaves buf unchanged; a larger buf is read in place and
+ * zeroed whole after a fault.  Either way buf never holds part of a read.
+ */
 int vmio_read_bytes(const struct vmio *io, size_t offset, void *buf, size_t len)
 {
-	struct vm_fwriter w = vm_writer_to_fallible(vm_writer_from_bytes(buf, len));
+	unsigned char bounce[VMIO_READ_BOUNCE];
+	void *to = len > VMIO_READ_BOUNCE ? buf : bounce;
+	struct vm_fwriter w = vm_writer_to_fallible(vm_writer_from_bytes(to, len));
+	int err = vmio_read(io, offset, &w);
 
-	return vmio_read(io, offset, &w);
+	if (err == VMIO_EFAULT && to == buf)
+		__memset_fallible(buf, 0, len);
+	else if (!err && to == bounce && len)
+		__memcpy_fallible(buf, bounce, len);
+	return err;
 }
 
 int vmio_write_bytes(const struct vmio *io, size_t offset, const void *buf, size_t len)

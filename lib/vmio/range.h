@@ -24,6 +24,10 @@ int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len);
  * both by the count done; 0 or VMIO_EFAULT, *n the count. */
 int vmio_range_copy(struct vm_range *dst, struct vm_range *src, size_t *n);
 
+/* Read size bytes at x's cursor into val, all or nothing for val (see
+ * VMIO_READ_BOUNCE); 0, VMIO_EINVAL or VMIO_EFAULT. */
+int vmio_range_read_whole(struct vm_range *x, void *val, size_t size);
+
 /* One once-access of size bytes at x's cursor; see vm_*_once_n. */
 int vmio_range_load_once(struct vm_range *x, void *val, size_t size, int fallible);
 int vmio_range_store_once(struct vm_range *x, const void *val, size_t size, int fallible);

@@ -80,6 +80,30 @@ static int range_val(struct vm_range *x, void *val, size_t size, int to_x)
 	return err;
 }
 
+/*
+ * Read size bytes at x's cursor into the caller's buffer val, all or
+ * nothing: on any error the cursor is where it was and val holds no byte
+ * of the source.  Up to VMIO_READ_BOUNCE bytes go through a stack buffer,
+ * so val is unchanged; a larger val is zeroed whole (there is no room to
+ * keep its old bytes).
+ */
+int vmio_range_read_whole(struct vm_range *x, void *val, size_t size)
+{
+	unsigned char bounce[VMIO_READ_BOUNCE];
+	int err;
+
+	if (size > VMIO_READ_BOUNCE) {
+		err = range_val(x, val, size, 0);
+		if (err == VMIO_EFAULT)
+			__memset_fallible(val, 0, size);
+		return err;
+	}
+	err = range_val(x, bounce, size, 0);
+	if (!err && size)
+		__memcpy_fallible(val, bounce, size);
+	return err;
+}
+
 int (vm_reader_read_val)(struct vm_reader *r, void *val, size_t size)
 {
 	return range_val(&r->r, val, size, 0);
@@ -92,7 +116,7 @@ int (vm_writer_write_val)(struct vm_writer *w, const void *val, size_t size)
 
 int (vm_freader_read_val)(struct vm_freader *r, void *val, size_t size)
 {
-	return range_val(&r->r, val, size, 0);
+	return vmio_range_read_whole(&r->r, val, size);
 }
 
 int (vm_fwriter_write_val)(struct vm_fwriter *w, const void *val, size_t size)
@@ -146,7 +170,7 @@ int (vm_freader_collect)(struct vm_freader *r, void *buf, size_t cap, size_t *n)
 
 	if (cap < len)
 		return VMIO_EINVAL;
-	err = range_val(&r->r, buf, len, 0);
+	err = vmio_range_read_whole(&r->r, buf, len);
 	if (!err)
 		*n = len;
 	return err;

@@ -264,11 +264,13 @@ static void op_val(void)
 	unsigned kind = take(1) % 4; /* user reader, user writer, kernel reader, kernel writer */
 	struct mrange *m = (struct mrange *[]){ &m_ur, &m_uw, &m_kr, &m_kw }[kind];
 	int write = kind & 1;
-	uint8_t val[24] = { 0 };
+	uint8_t val[24], old[24];
 	int err;
 
+	memset(val, 0xff, sizeof(val)); /* a byte the user pattern never holds */
 	for (size_t i = 0; write && i < size; i++)
 		val[i] = (uint8_t)take(1);
+	memcpy(old, val, sizeof(val));
 	switch (kind) {
 	case 0: err = vm_freader_read_val(&ur, val, size); break;
 	case 1: err = vm_fwriter_write_val(&uw, val, size); break;
@@ -277,10 +279,14 @@ static void op_val(void)
 	}
 	if (left(m) < size) {
 		CHECK_EQ("val short", err, VMIO_EINVAL);
+		CHECK_EQ("val short unchanged", memcmp(val, old, sizeof(val)), 0);
 		return;
 	}
 	size_t r = run(m->cur, size, write);
 	CHECK_EQ("val", err, r == size ? 0 : VMIO_EFAULT);
+	/* A failed read_val leaves the caller's value as it was (VMIO_READ_BOUNCE). */
+	if (err)
+		CHECK_EQ("failed val unchanged", memcmp(val, old, sizeof(val)), 0);
 	if (write)
 		memcpy(sh(m->cur), val, r); /* a failed write_val still wrote its prefix */
 	else if (!err)
@@ -426,6 +432,9 @@ static void op_collect(void)
 	void *out = NULL;
 	int alloc = take(1) % 2, err, want;
 
+	static uint8_t before[sizeof(arena)];
+
+	memcpy(before, arena, sizeof(arena));
 	err = alloc ? vm_freader_collect_alloc(&ur, &a, &out, &n)
 		    : vm_freader_collect(&ur, arena, cap, &n);
 	if (alloc && len > sizeof(arena))
@@ -438,6 +447,15 @@ static void op_collect(void)
 	/* An empty reader collects to nothing without asking the allocator. */
 	CHECK_EQ("collect allocs", allocs - allocs0, (unsigned)(alloc && len));
 	CHECK_EQ("collect frees", frees - frees0, (unsigned)(alloc && want == VMIO_EFAULT));
+	if (want && !alloc) { /* the caller's buffer: as it was, or zeroed if big */
+		size_t z = want == VMIO_EFAULT && len > VMIO_READ_BOUNCE ? len : 0;
+
+		for (size_t i = 0; i < sizeof(arena); i++)
+			if (arena[i] != (i < z ? 0 : before[i])) {
+				mismatch("failed collect buffer byte", i, arena[i]);
+				break;
+			}
+	}
 	if (want)
 		return;
 	CHECK_EQ("collect length", n, len);
