@@ -7,6 +7,7 @@
 #include "vmio/errno.h"
 #include "vmio/extable.h"
 #include "vmio/io.h"
+#include "vmio/iovec.h"
 #include "vmio/mmio.h"
 #include "vmio/once.h"
 #include "vmio/panic.h"

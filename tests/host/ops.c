@@ -674,6 +674,80 @@ static void op_struct(void)
 		m->cur += usize;
 }
 
+/* Address of byte j of the stream that iov[0..n) makes. */
+static uintptr_t iov_at(const struct vmio_iovec *iov, size_t n, size_t j)
+{
+	for (size_t i = 0; i < n; j -= iov[i].len, i++)
+		if (j < iov[i].len)
+			return (uintptr_t)iov[i].base + j;
+	return 0;
+}
+
+/*
+ * Scatter/gather (vmio/iovec.h): up to four segments in the user window
+ * (some empty, any crossing a hole or the read-only page, overlapping
+ * too), read into the kernel writer or written from the kernel reader, in
+ * one to three calls, with the other side fallible or not.  The model
+ * walks the stream byte by byte and stops at the first unreachable byte.
+ */
+static void op_iov(void)
+{
+	struct vmio_iovec iov[4];
+	size_t nseg = take(1) % 5, total = 0, pos = 0;
+	int write = take(1) % 2, calls = 1 + (int)(take(1) % 3), err = 0;
+	struct vm_freader_iov ri;
+	struct vm_fwriter_iov wi;
+
+	for (size_t i = 0; i < nseg; i++) {
+		uint8_t *p = user_addr();
+		size_t len = take(1) % 4 ? some_len() : 0;
+
+		if (len > (size_t)(win + win_len - p))
+			len = (size_t)(win + win_len - p);
+		iov[i] = (struct vmio_iovec){ p, len };
+		total += len;
+	}
+	CHECK_EQ("iov init", write ? vm_fwriter_iov_init(&wi, iov, nseg)
+				   : vm_freader_iov_init(&ri, iov, nseg), 0);
+	while (calls-- && !err) {
+		struct mrange *m = write ? &m_kr : &m_kw;
+		size_t len = min_sz(total - pos, left(m)), want = 0, n = 99;
+		int fallible_other = take(1) % 2;
+
+		while (want < len && run(iov_at(iov, nseg, pos + want), 1, write))
+			want++;
+		if (write && fallible_other) {
+			struct vm_freader f = vm_reader_to_fallible(kr);
+
+			err = vm_fwriter_iov_write(&wi, &f, &n);
+			kr.r = f.r;
+		} else if (write) {
+			err = vm_fwriter_iov_write(&wi, &kr, &n);
+		} else if (fallible_other) {
+			struct vm_fwriter f = vm_writer_to_fallible(kw);
+
+			err = vm_freader_iov_read(&ri, &f, &n);
+			kw.r = f.r;
+		} else {
+			err = vm_freader_iov_read(&ri, &kw, &n);
+		}
+		CHECK_EQ("iov count", n, want);
+		CHECK_EQ("iov error", err, want == len ? 0 : VMIO_EFAULT);
+		for (size_t j = 0; j < want; j++) {
+			uint8_t *u = sh(iov_at(iov, nseg, pos + j)), *k = sh(m->cur + j);
+
+			if (write)
+				*u = *k;
+			else
+				*k = *u;
+		}
+		m->cur += want;
+		pos += want;
+		CHECK_EQ("iov left", write ? vm_fwriter_iov_avail(&wi) : vm_freader_iov_remain(&ri),
+			 total - pos);
+	}
+}
+
 /* The whole window and buffers against the model. */
 static void check_all(void)
 {
@@ -745,6 +819,7 @@ size_t ops_run(const uint8_t *data, size_t len, unsigned long *mismatches)
 		case 14: op_set_user_range(); break;
 		case 16: op_atomic(); break;
 		case 17: op_struct(); break;
+		case 18: op_iov(); break;
 		default: check_all(); break;
 		}
 		check_cursors();

@@ -1,0 +1,105 @@
+/*
+ * Scatter/gather: a fallible reader or writer over an array of user
+ * segments (readv, writev, sendmsg), which moves bytes to and from an
+ * ordinary reader or writer as one stream.  The C counterpart of Linux's
+ * iov_iter over a user iovec (import_iovec, copy_to_iter, copy_from_iter)
+ * and of Asterinas's VmReaderArray / VmWriterArray.
+ *
+ * The array of segments lives in kernel memory and must stay there,
+ * unchanged, while the reader or writer is in use: a system call copies it
+ * in from user space first (vm_freader_read_iovec), as Linux's
+ * import_iovec does.  Each segment is checked with the user-range rule of
+ * vm_freader_from_user_space when the reader or writer is made.
+ */
+#ifndef VMIO_IOVEC_H
+#define VMIO_IOVEC_H
+
+#include <stddef.h>
+
+#include "vmio/reader.h"
+
+/* One user segment; the same layout as Linux's struct iovec on LP64. */
+struct vmio_iovec {
+	void *base;
+	size_t len;
+};
+
+/* The state both share.  Not for direct use. */
+struct vm_iov_range {
+	const struct vmio_iovec *iov; /* the segment holding the next byte */
+	size_t nr;                    /* segments from iov on */
+	size_t off;                   /* bytes of iov[0] already done */
+	size_t left;                  /* bytes left in all segments */
+};
+
+struct vm_freader_iov { struct vm_iov_range r; }; /* reads user segments */
+struct vm_fwriter_iov { struct vm_iov_range r; }; /* writes user segments */
+
+/*
+ * A reader (writer) over the n segments iov[0..n), in order.  Returns 0;
+ * VMIO_EINVAL, with *it unchanged, if a segment is not user memory (an
+ * empty one included: the rule of vm_freader_from_user_space) or the
+ * total length overflows a size_t.
+ */
+int vm_freader_iov_init(struct vm_freader_iov *it, const struct vmio_iovec *iov, size_t n);
+int vm_fwriter_iov_init(struct vm_fwriter_iov *it, const struct vmio_iovec *iov, size_t n);
+#define vm_freader_iov_init(it, iov, n) vm_freader_iov_init(VMIO_ONLY(vm_freader_iov, it), (iov), (n))
+#define vm_fwriter_iov_init(it, iov, n) vm_fwriter_iov_init(VMIO_ONLY(vm_fwriter_iov, it), (iov), (n))
+
+/* Bytes left to read (to write) in all the segments. */
+static inline size_t vm_freader_iov_remain(const struct vm_freader_iov *it)
+{
+	return it->r.left;
+}
+
+static inline size_t vm_fwriter_iov_avail(const struct vm_fwriter_iov *it)
+{
+	return it->r.left;
+}
+#define vm_freader_iov_remain(it) vm_freader_iov_remain(VMIO_ONLY_C(vm_freader_iov, it))
+#define vm_fwriter_iov_avail(it) vm_fwriter_iov_avail(VMIO_ONLY_C(vm_fwriter_iov, it))
+
+/*
+ * Copy min(remain, avail) bytes between the segments and the other side,
+ * as read_fallible / write_fallible do: *n receives the bytes copied and
+ * both sides advance by it, across as many segments as it takes (empty
+ * ones are skipped); returns 0 when all were copied, VMIO_EFAULT when a
+ * fault on either side stopped it early.  The _f variants take a fallible
+ * other side; vm_freader_iov_read and vm_fwriter_iov_write pick by its type.
+ */
+int vm_freader_iov_read_to(struct vm_freader_iov *it, struct vm_writer *w, size_t *n);
+int vm_freader_iov_read_to_f(struct vm_freader_iov *it, struct vm_fwriter *w, size_t *n);
+int vm_fwriter_iov_write_from(struct vm_fwriter_iov *it, struct vm_reader *r, size_t *n);
+int vm_fwriter_iov_write_from_f(struct vm_fwriter_iov *it, struct vm_freader *r, size_t *n);
+#define vm_freader_iov_read_to(it, w, n) \
+	vm_freader_iov_read_to(VMIO_ONLY(vm_freader_iov, it), VMIO_ONLY(vm_writer, w), (n))
+#define vm_freader_iov_read_to_f(it, w, n) \
+	vm_freader_iov_read_to_f(VMIO_ONLY(vm_freader_iov, it), VMIO_ONLY(vm_fwriter, w), (n))
+#define vm_fwriter_iov_write_from(it, r, n) \
+	vm_fwriter_iov_write_from(VMIO_ONLY(vm_fwriter_iov, it), VMIO_ONLY(vm_reader, r), (n))
+#define vm_fwriter_iov_write_from_f(it, r, n) \
+	vm_fwriter_iov_write_from_f(VMIO_ONLY(vm_fwriter_iov, it), VMIO_ONLY(vm_freader, r), (n))
+
+#define vm_freader_iov_read(it, w, n)                                          \
+	_Generic((w),                                                          \
+		struct vm_writer *: vm_freader_iov_read_to,                    \
+		struct vm_fwriter *: vm_freader_iov_read_to_f)(                \
+		VMIO_ONLY(vm_freader_iov, it), (w), (n))
+#define vm_fwriter_iov_write(it, r, n)                                         \
+	_Generic((r),                                                          \
+		struct vm_reader *: vm_fwriter_iov_write_from,                 \
+		struct vm_freader *: vm_fwriter_iov_write_from_f)(             \
+		VMIO_ONLY(vm_fwriter_iov, it), (r), (n))
+
+/*
+ * Copy an array of n segments in from the user reader r into iov[0..n)
+ * (Linux's iovec_from_user).  Returns 0 with the cursor past the array;
+ * VMIO_EINVAL, changing nothing, if fewer than n * sizeof(struct
+ * vmio_iovec) bytes remain (or that product overflows); VMIO_EFAULT on a
+ * fault, with the cursor where it was and iov[0..n) entirely zero.  The
+ * segments are checked later, by vm_freader_iov_init / vm_fwriter_iov_init.
+ */
+int vm_freader_read_iovec(struct vm_freader *r, struct vmio_iovec *iov, size_t n);
+#define vm_freader_read_iovec(r, iov, n) vm_freader_read_iovec(VMIO_ONLY(vm_freader, r), (iov), (n))
+
+#endif
