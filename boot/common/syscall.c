@@ -95,8 +95,8 @@ static long sys_write(uintptr_t buf, size_t len)
 
 /* ---- read(buf, len): bytes of the kernel source to the user ---- */
 
-/* Whether the user's [buf, buf + n) now holds source bytes 0..n (read back through vmio). */
-static int user_holds_source(uintptr_t buf, size_t n)
+/* Whether the user's [buf, buf + n) now holds source bytes from..from + n (read back through vmio). */
+static int user_holds_source(uintptr_t buf, size_t n, size_t from)
 {
 	struct vm_freader r;
 	uint8_t k[CHUNK];
@@ -111,7 +111,7 @@ static int user_holds_source(uintptr_t buf, size_t n)
 		if (vm_freader_read_fallible(&r, &w, &got))
 			return 0;
 		for (size_t i = 0; i < got; i++)
-			if (k[i] != source_byte(off + i))
+			if (k[i] != source_byte(from + off + i))
 				return 0;
 		off += got;
 	}
@@ -140,7 +140,7 @@ static long sys_read(uintptr_t buf, size_t len)
 		err = vm_fwriter_write_fallible(&w, &r, &n);
 		done += n;
 	}
-	if (!user_holds_source(buf, done)) {
+	if (!user_holds_source(buf, done, 0)) {
 		user_sys.kernel_failed++;
 		NOTE("user's first %zu bytes are NOT the source", done);
 	} else {
@@ -196,6 +196,63 @@ static long sys_put_req(uintptr_t in)
 	NOTE("req op %u flags 0x%x value 0x%llx", req.op, req.flags,
 	     (unsigned long long)req.value);
 	return (long)req.op;
+}
+
+/* ---- readv(iov, n): the kernel source into user segments ---- */
+
+static long sys_readv(uintptr_t uiov, long n)
+{
+	struct vmio_iovec iov[USER_IOV_MAX];
+	struct vm_freader r;
+	struct vm_fwriter_iov it;
+	uint8_t k[CHUNK];
+	size_t done = 0, total, left;
+	int err = 0, ok = 1, nonempty = 0;
+
+	if (n < 0 || n > USER_IOV_MAX) {
+		NOTE("n outside 0..%d", USER_IOV_MAX);
+		return -UERR_EINVAL;
+	}
+	if (vm_freader_from_user_space(&r, (const void *)uiov, (size_t)n * sizeof(iov[0]))) {
+		NOTE("array outside the user range: nothing read");
+		return -UERR_EFAULT;
+	}
+	if (vm_freader_read_iovec(&r, iov, (size_t)n)) {
+		NOTE("fault reading the array of %ld segments", n);
+		return -UERR_EFAULT;
+	}
+	if (vm_fwriter_iov_init(&it, iov, (size_t)n)) {
+		NOTE("a segment outside the user range: nothing written");
+		return -UERR_EFAULT;
+	}
+	total = vm_fwriter_iov_avail(&it);
+	if (total > SOURCE_LEN)
+		total = SOURCE_LEN;
+	while (done < total && !err) {
+		size_t want = total - done < CHUNK ? total - done : CHUNK, got;
+		struct vm_reader kr = vm_reader_from_bytes(k, want);
+
+		for (size_t i = 0; i < want; i++)
+			k[i] = source_byte(done + i);
+		err = vm_fwriter_iov_write(&it, &kr, &got);
+		done += got;
+	}
+	/* Read the segments back: they hold the stream's bytes in order, as far as it got. */
+	left = done;
+	for (long i = 0; i < n && left; i++) {
+		size_t part = iov[i].len < left ? iov[i].len : left;
+
+		ok &= user_holds_source((uintptr_t)iov[i].base, part, done - left);
+		nonempty += part != 0;
+		left -= part;
+	}
+	if (!ok)
+		user_sys.kernel_failed++;
+	NOTE("%zu bytes over %d segments %s%s", done, nonempty,
+	     ok ? "= the source" : "are NOT the source", err ? ", then a fault" : "");
+	if (err && !done)
+		return -UERR_EFAULT;
+	return (long)done;
 }
 
 /* ---- lookup(name): a string from user memory, at most USER_NAME_MAX bytes ---- */
@@ -510,6 +567,10 @@ long syscall_dispatch(unsigned long nr, unsigned long a0, unsigned long a1,
 	case SYS_SET_OPTS:
 		record_call(nr, a, 2, 1);
 		ret = sys_set_opts(a0, a1);
+		break;
+	case SYS_READV:
+		record_call(nr, a, 2, 1);
+		ret = sys_readv(a0, (long)a1);
 		break;
 	case SYS_FUTEX_CMPXCHG:
 		record_call(nr, a, 3, 1);

@@ -121,6 +121,38 @@ static void req_calls(void)
 	       "put_req: read-only page into a hole");
 }
 
+static void readv_calls(void)
+{
+	static uint8_t a[10], b[20], c[10];
+	static struct user_iovec iov[USER_IOV_MAX + 1];
+	struct user_iovec *tail = (struct user_iovec *)(RW2_END - sizeof(iov[0]));
+
+	iov[0] = (struct user_iovec){ a, sizeof(a) };
+	iov[1] = (struct user_iovec){ c, 0 };
+	iov[2] = (struct user_iovec){ b, sizeof(b) };
+	expect(sys_readv(iov, 3), 30, "readv: 10 + 0 + 20 bytes");
+	expect(is_source(a, 10) && b[0] == 'k' && b[19] == 'd', 1, "readv: one stream over the segments");
+	iov[1] = (struct user_iovec){ RW_END - 6, 16 };
+	iov[2] = (struct user_iovec){ c, sizeof(c) };
+	expect(sys_readv(iov, 3), 16, "readv: 2nd runs into read-only page");
+	iov[1] = (struct user_iovec){ RW2_END, 8 };
+	expect(sys_readv(iov, 3), 10, "readv: 2nd segment in a hole");
+	expect(sys_readv(&iov[1], 2), EFAULT, "readv: 1st segment in a hole");
+	iov[1] = (struct user_iovec){ KDATA, 8 };
+	expect(sys_readv(iov, 2), EFAULT, "readv: a segment in kernel data");
+	iov[1] = (struct user_iovec){ KSTACK, 8 };
+	expect(sys_readv(iov, 2), EFAULT, "readv: a segment in kernel stack");
+	iov[1] = (struct user_iovec){ b, (size_t)-1 };
+	expect(sys_readv(iov, 2), EFAULT, "readv: segment length SIZE_MAX");
+	*tail = iov[0];
+	expect(sys_readv(tail, 2), EFAULT, "readv: the array runs into a hole");
+	expect(sys_readv(NULL, 1), EFAULT, "readv: array NULL");
+	expect(sys_readv(KDATA, 1), EFAULT, "readv: array in kernel data");
+	expect(sys_readv(iov, 0), 0, "readv: no segments");
+	expect(sys_readv(iov, -1), EINVAL, "readv: n = -1");
+	expect(sys_readv(iov, USER_IOV_MAX + 1), EINVAL, "readv: n above the limit");
+}
+
 static void lookup_calls(void)
 {
 	static char long_name[64];
@@ -201,6 +233,7 @@ static long syscalls(void)
 	write_calls();
 	read_calls();
 	req_calls();
+	readv_calls();
 	lookup_calls();
 	opts_calls();
 	futex_calls();
