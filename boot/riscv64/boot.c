@@ -1,7 +1,9 @@
 /*
- * riscv_boot: from entry.S to guest_main().  Reads RAM and the timer rate
- * from the device tree, maps the kernel, the devices and the user test
- * region (plat.h) with Sv39, then runs the guest.
+ * riscv_boot: from entry.S to guest_main(), in the upper half on entry.S's
+ * boot page table.  Reads RAM and the timer rate from the device tree,
+ * maps RAM and the devices at physical + KERNEL_OFFSET and the user test
+ * region (plat.h) in the lower half, switches to those tables (no identity
+ * map left), then runs the guest.
  */
 #include <stdio.h>
 #include <string.h>
@@ -32,7 +34,7 @@ uintptr_t plat_user_base(void)
 
 uintptr_t plat_pci_ecam_base(void)
 {
-	return ECAM_BASE;
+	return ECAM_BASE + KERNEL_OFFSET;
 }
 
 /* Report a fatal boot error and fail. */
@@ -80,15 +82,22 @@ static void map_user_region(void)
 
 		if (!frame)
 			continue;
-		mmu_map(USER_BASE + i * PAGE_SIZE, (uintptr_t)frame, PAGE_SIZE,
+		mmu_map(USER_BASE + i * PAGE_SIZE, virt_to_phys(frame), PAGE_SIZE,
 			PTE_U | PTE_R | (ureg_page_writable(i) ? PTE_W : 0));
 	}
 }
 
-void riscv_boot(unsigned long hartid, const void *dtb)
+/* Map the device page(s) at physical pa, len bytes, at pa + KERNEL_OFFSET. */
+static void map_device(uintptr_t pa, size_t len)
 {
-	uintptr_t dtb_addr = (uintptr_t)dtb, kend = (uintptr_t)__kernel_end;
-	uintptr_t guard = (uintptr_t)__stack_guard;
+	mmu_map(pa + KERNEL_OFFSET, pa, len, PTE_R | PTE_W);
+}
+
+/* hartid and the device tree's physical address, as OpenSBI passed them. */
+void riscv_boot(unsigned long hartid, uintptr_t dtb_phys)
+{
+	const void *dtb = phys_to_virt(dtb_phys);
+	uintptr_t kend = virt_to_phys(__kernel_end), guard = virt_to_phys(__stack_guard);
 	uint64_t ram_base, ram_size, ram_end;
 
 	(void)hartid;
@@ -101,17 +110,21 @@ void riscv_boot(unsigned long hartid, const void *dtb)
 	info.mem_bytes = ram_size;
 	if (kend > ram_end)
 		riscv_panic("kernel image beyond RAM");
+	if (ram_end > KERNEL_MAP_LIMIT)
+		ram_end = KERNEL_MAP_LIMIT; /* the rest has no kernel address */
 
 	/* Free RAM: after the kernel, and below the device tree if it is above. */
-	frames_init(kend, dtb_addr > kend && dtb_addr < ram_end ? dtb_addr : ram_end);
+	frames_init((uintptr_t)phys_to_virt(kend),
+		    (uintptr_t)phys_to_virt(dtb_phys > kend && dtb_phys < ram_end ? dtb_phys : ram_end));
 
 	/* All RAM but the guard page below the kernel stack. */
-	mmu_map(ram_base, ram_base, guard - ram_base, PTE_R | PTE_W | PTE_X);
-	mmu_map(guard + PAGE_SIZE, guard + PAGE_SIZE, ram_end - guard - PAGE_SIZE,
+	mmu_map((uintptr_t)phys_to_virt(ram_base), ram_base, guard - ram_base,
 		PTE_R | PTE_W | PTE_X);
-	mmu_map(TEST_BASE, TEST_BASE, PAGE_SIZE, PTE_R | PTE_W);
-	mmu_map(UART_BASE, UART_BASE, PAGE_SIZE, PTE_R | PTE_W);
-	mmu_map(ECAM_BASE, ECAM_BASE, ECAM_SIZE, PTE_R | PTE_W);
+	mmu_map((uintptr_t)phys_to_virt(guard + PAGE_SIZE), guard + PAGE_SIZE,
+		ram_end - guard - PAGE_SIZE, PTE_R | PTE_W | PTE_X);
+	map_device(TEST_BASE, PAGE_SIZE);
+	map_device(UART_BASE, PAGE_SIZE);
+	map_device(ECAM_BASE, ECAM_SIZE);
 	map_user_region();
 	mmu_enable();
 

@@ -1,6 +1,7 @@
 /*
  * Console and power-off on QEMU virt: the ns16550 UART at 0x10000000 and
- * the sifive_test device at 0x100000.  picolibc's stdout is ours to define
+ * the sifive_test device at 0x100000, at their kernel addresses (+
+ * KERNEL_OFFSET; entry.S's boot page table maps them too).  picolibc's stdout is ours to define
  * (FILE *const stdout): it writes through plat_putchar.
  */
 #include <stdio.h>
@@ -17,7 +18,7 @@
 #define TEST_PASS 0x5555
 #define TEST_FAIL 0x3333 /* with the exit code in bits 31..16 */
 
-static volatile uint8_t *const uart = (volatile uint8_t *)UART_BASE;
+static volatile uint8_t *const uart = (volatile uint8_t *)(UART_BASE + KERNEL_OFFSET);
 
 /* Send one byte, waiting for room in the transmitter. */
 static void uart_put(uint8_t c)
@@ -55,7 +56,7 @@ void console_init(void)
 /* Power off through sifive_test: QEMU exits with status (0 = 0x5555). */
 _Noreturn void plat_exit(int status)
 {
-	volatile uint32_t *test = (volatile uint32_t *)TEST_BASE;
+	volatile uint32_t *test = phys_to_virt(TEST_BASE);
 	uint32_t code = (uint32_t)status & 0xffff;
 
 	if (status != 0 && code == 0)

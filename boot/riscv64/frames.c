@@ -1,4 +1,4 @@
-/* plat_frames_alloc: a bump allocator over the free RAM after the kernel. */
+/* plat_frames_alloc: a bump allocator over the free RAM after the kernel (kernel addresses). */
 #include <string.h>
 
 #include "plat.h"

@@ -1,7 +1,8 @@
 /*
  * Sv39 page tables: three levels of 512 entries, 4 KiB pages, 2 MiB and
  * 1 GiB leaves.  Tables come from a static pool.  A and D are set in every
- * leaf so no access depends on how the hart updates them.
+ * leaf so no access depends on how the hart updates them.  Tables are
+ * reached at their kernel address; entries and satp hold physical ones.
  */
 #include <string.h>
 
@@ -36,11 +37,11 @@ static pte_t *table_next(pte_t *e)
 	if (!(*e & PTE_V)) {
 		pte_t *t = table_alloc();
 
-		*e = ((uintptr_t)t >> 12) << PTE_PPN_SHIFT | PTE_V;
+		*e = (virt_to_phys(t) >> 12) << PTE_PPN_SHIFT | PTE_V;
 	} else if (*e & (PTE_R | PTE_W | PTE_X)) {
 		riscv_panic("mapping over a large page");
 	}
-	return (pte_t *)((*e >> PTE_PPN_SHIFT) << 12);
+	return phys_to_virt((*e >> PTE_PPN_SHIFT) << 12);
 }
 
 /* Map one leaf of 4 KiB << (9 * level) at va. */
@@ -79,11 +80,11 @@ void mmu_map(uintptr_t va, uintptr_t pa, size_t len, uint64_t prot)
 	}
 }
 
-/* Turn on Sv39 with the tables built so far. */
+/* Switch to the tables built so far (from entry.S's boot page table). */
 void mmu_enable(void)
 {
 	__asm__ volatile("sfence.vma" ::: "memory");
-	csr_write(satp, SATP_SV39 | (uintptr_t)root >> 12);
+	csr_write(satp, SATP_SV39 | virt_to_phys(root) >> 12);
 	__asm__ volatile("sfence.vma" ::: "memory");
 }
 

@@ -21,6 +21,24 @@
 
 #define PAGE_SIZE 4096UL
 
+/*
+ * The kernel runs in the Sv39 upper half: RAM and devices below 4 GiB are
+ * mapped at their physical address + KERNEL_OFFSET (kernel.ld links the
+ * image at 0xffffffff80200000, loaded at 0x80200000).
+ */
+#define KERNEL_OFFSET 0xffffffff00000000UL
+#define KERNEL_MAP_LIMIT 0x100000000UL /* physical addresses below this */
+
+static inline void *phys_to_virt(uintptr_t pa)
+{
+	return (void *)(pa + KERNEL_OFFSET);
+}
+
+static inline uintptr_t virt_to_phys(const void *va)
+{
+	return (uintptr_t)va - KERNEL_OFFSET;
+}
+
 #define csr_read(csr) ({                                          \
 	unsigned long v_;                                         \
 	__asm__ volatile("csrr %0, " #csr : "=r"(v_));            \
@@ -71,7 +89,7 @@ void riscv_timer_sum_counts(uint64_t *interrupted_open, uint64_t *handler_open);
 void console_init(void);
 
 /* boot.c */
-void riscv_boot(unsigned long hartid, const void *dtb);
+void riscv_boot(unsigned long hartid, uintptr_t dtb_phys);
 _Noreturn void riscv_panic(const char *why);
 
 #endif

@@ -5,7 +5,8 @@
  * window), so from_user_space, of both kinds, refuses an address of its
  * text, data, bss, stack, exception table and a frame of its allocator
  * with VMIO_EINVAL and leaves the out-param as it was.  The user test
- * region is the control: the same calls accept it.
+ * region is the control: the same calls accept it.  And the image has no
+ * alias at its physical address: the boot-time identity map is gone.
  */
 #ifndef VMIO_HOST
 #include <stdio.h>
@@ -17,6 +18,15 @@
 #include "vtest.h"
 
 extern struct vmio_extable_entry __start_vmio_extable[];
+
+/* Kernel address - physical address of the image (boot/<isa>/kernel.ld). */
+#if defined(__x86_64__)
+#define IMAGE_OFFSET 0xffffffff80000000UL
+#elif defined(__riscv)
+#define IMAGE_OFFSET 0xffffffff00000000UL
+#elif defined(__loongarch__)
+#define IMAGE_OFFSET 0x9000000000000000UL
+#endif
 
 static int kernel_data = 1;  /* .data */
 static int kernel_bss;       /* .bss */
@@ -78,6 +88,15 @@ VT_CASE(user_space_refuses_kernel_frames)
 
 	VT_CHECK(frame != NULL);
 	VT_CHECK(refused_at(frame));
+}
+
+/* A plain load from the image's physical address faults; from its kernel address it does not. */
+VT_CASE(kernel_image_has_no_low_alias)
+{
+	uintptr_t va = (uintptr_t)&kernel_data;
+
+	VT_EQ(plat_plain_load_faults((const volatile uint8_t *)(va - IMAGE_OFFSET)), 1);
+	VT_EQ(plat_plain_load_faults((const volatile uint8_t *)va), 0);
 }
 
 /* The control: the same calls take the user test region. */
