@@ -91,6 +91,6 @@ void mmu_enable(void)
 /* A page of a user program (usermode.h): user, readable, executable, writable or not. */
 void plat_user_map(uintptr_t va, void *frame, int writable)
 {
-	map_leaf(va, (uintptr_t)frame, 0, PTE_R | PTE_X | PTE_U | (writable ? PTE_W : 0));
+	map_leaf(va, virt_to_phys(frame), 0, PTE_R | PTE_X | PTE_U | (writable ? PTE_W : 0));
 	__asm__ volatile("sfence.vma %0" : : "r"(va) : "memory");
 }
