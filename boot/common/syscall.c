@@ -28,10 +28,9 @@ _Static_assert(-UERR_EFAULT == VMIO_EFAULT && -UERR_EINVAL == VMIO_EINVAL,
 	       "vmio's errors are Linux's numbers");
 
 #define CHUNK 256     /* bytes moved through a kernel buffer at a time */
-#define SOURCE_LEN (1u << 20) /* bytes read() offers */
 #define TEXT_SUM_LEN 256
 
-struct ksys user_sys; /* usermode.c sets run, rows and the canaries' places */
+struct ksys user_sys; /* usermode.c fills it in before each program */
 
 /* The byte at offset i of read()'s kernel source. */
 static uint8_t source_byte(size_t i)
@@ -58,6 +57,7 @@ static const char *name_of(uintptr_t p)
 
 /* ---- write(buf, len): the user's bytes to the console ---- */
 
+/* Copy the user's bytes to the console; the count (short at a fault) or -EFAULT. */
 static long sys_write(uintptr_t buf, size_t len)
 {
 	struct vm_freader r;
@@ -118,6 +118,7 @@ static int user_holds_source(uintptr_t buf, size_t n, size_t from)
 	return 1;
 }
 
+/* Copy the source's first bytes to the user; the count (short at a fault) or -EFAULT. */
 static long sys_read(uintptr_t buf, size_t len)
 {
 	struct vm_fwriter w;
@@ -153,6 +154,7 @@ static long sys_read(uintptr_t buf, size_t len)
 
 /* ---- get_info(out): write_val ---- */
 
+/* Write struct user_info to the user with write_val; 0 or -EFAULT. */
 static long sys_get_info(uintptr_t out)
 {
 	struct vm_fwriter w;
@@ -170,6 +172,7 @@ static long sys_get_info(uintptr_t out)
 
 /* ---- put_req(in): read_val ---- */
 
+/* Read struct user_req from the user with read_val; its op, or -EFAULT. */
 static long sys_put_req(uintptr_t in)
 {
 	struct vm_freader r;
@@ -200,6 +203,10 @@ static long sys_put_req(uintptr_t in)
 
 /* ---- readv(iov, n): the kernel source into user segments ---- */
 
+/*
+ * Copy the source's first bytes into the user's n segments as one stream;
+ * the count (short at a fault), -EFAULT, or -EINVAL for n outside 0..16.
+ */
 static long sys_readv(uintptr_t uiov, long n)
 {
 	struct vmio_iovec iov[USER_IOV_MAX];
@@ -268,6 +275,7 @@ static int holds_no_name(const char *buf, size_t n)
 	return 1;
 }
 
+/* Copy the name in with read_cstring; its index in names[], -ENOENT, -ENAMETOOLONG or -EFAULT. */
 static long sys_lookup(uintptr_t name)
 {
 	uintptr_t start, end;
@@ -310,6 +318,7 @@ static long sys_lookup(uintptr_t name)
 
 static struct user_opts opts_now; /* the options in force */
 
+/* Read the options with read_struct (size: the user's version); 0, -EINVAL, -E2BIG or -EFAULT. */
 static long sys_set_opts(uintptr_t o, size_t size)
 {
 	struct vm_freader r;
@@ -379,6 +388,7 @@ static long futex_result(int err, uint32_t old)
 	return (long)old;
 }
 
+/* Compare-and-exchange the user's word; the old word, -EINVAL (misaligned) or -EFAULT. */
 static long sys_futex_cmpxchg(uintptr_t addr, uint32_t expected, uint32_t desired)
 {
 	struct vm_fwriter w;
@@ -394,6 +404,7 @@ static long sys_futex_cmpxchg(uintptr_t addr, uint32_t expected, uint32_t desire
 	return futex_result(err, old);
 }
 
+/* Apply a futex op to the user's word; the old word, -EINVAL (op, misaligned) or -EFAULT. */
 static long sys_futex_op(uintptr_t addr, int op, uint32_t arg)
 {
 	struct vm_fwriter w;
@@ -526,6 +537,7 @@ static void check_kernel(void)
 	}
 }
 
+/* Run call nr, then the kernel-side checks; its result for the program. */
 long syscall_dispatch(unsigned long nr, unsigned long a0, unsigned long a1,
 		      unsigned long a2, unsigned long a3)
 {

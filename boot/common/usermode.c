@@ -134,7 +134,7 @@ static void publish(uint8_t *stack_buf)
 		.kernel_text = (uintptr_t)&syscall_dispatch,
 		.kernel_data = (uintptr_t)user_sys.secret,
 		.kernel_stack = (uintptr_t)stack_buf,
-		.source_len = 1u << 20,
+		.source_len = SOURCE_LEN,
 	};
 	user_sys.text_sum = kernel_text_sum();
 }

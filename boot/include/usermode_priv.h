@@ -8,6 +8,7 @@
 
 #define USER_STACK_BUF 64 /* bytes of the kernel-stack buffer published to programs */
 #define USER_NAME_MAX 32  /* lookup(): the longest name, NUL included */
+#define SOURCE_LEN (1u << 20) /* bytes read() and readv() offer */
 
 struct ksys {
 	int rows;                  /* print a table row per verdict */
