@@ -694,7 +694,7 @@ static void op_iov(void)
 {
 	struct vmio_iovec iov[4];
 	size_t nseg = take(1) % 5, total = 0, pos = 0;
-	int write = take(1) % 2, calls = 1 + (int)(take(1) % 3), err = 0;
+	int write = take(1) % 2, calls = 1 + (int)(take(1) % 3), err = 0, in_range = 1;
 	struct vm_freader_iov ri;
 	struct vm_fwriter_iov wi;
 
@@ -706,9 +706,12 @@ static void op_iov(void)
 			len = (size_t)(win + win_len - p);
 		iov[i] = (struct vmio_iovec){ p, len };
 		total += len;
+		in_range &= model_user_ok((uintptr_t)p, len); /* op_set_user_range may narrow it */
 	}
-	CHECK_EQ("iov init", write ? vm_fwriter_iov_init(&wi, iov, nseg)
-				   : vm_freader_iov_init(&ri, iov, nseg), 0);
+	err = write ? vm_fwriter_iov_init(&wi, iov, nseg) : vm_freader_iov_init(&ri, iov, nseg);
+	CHECK_EQ("iov init", err, in_range ? 0 : VMIO_EINVAL);
+	if (err)
+		return;
 	while (calls-- && !err) {
 		struct mrange *m = write ? &m_kr : &m_kw;
 		size_t len = min_sz(total - pos, left(m)), want = 0, n = 99;
