@@ -18,7 +18,7 @@
  *
  * strncpy with src and dst misaligned differently: dst is aligned by the
  * head, src is read with aligned loads and each dst word is merged,
- * (cur >> r) | (next << l), four a turn.  No store is misaligned (OpenSBI
+ * (cur >> r) | (next << l), eight a turn.  No store is misaligned (OpenSBI
  * would emulate it byte by byte).
  *
  * The trap handler clears sstatus.SUM; a retry after a fault sets it again.
@@ -40,6 +40,14 @@
 	not	\z, \w
 	and	\y, \y, \z
 	or	\acc, \acc, \y
+.endm
+
+/* out = (lo >> r) | (hi << l), built in lo (a7 = r, t6 = l, t4 scratch), stored at off(a0). */
+.macro MERGE lo, hi, off
+	srl	\lo, \lo, a7
+	sll	t4, \hi, t6
+	or	\lo, \lo, t4
+	sd	\lo, \off(a0)
 .endm
 
 /* Branch to label if acc & 0x80.. (a zero byte among those summed). */
@@ -133,16 +141,19 @@ ENDFUNC(__strnlen_fallible)
 /*
  *   a0  dst + committed    a1  src + committed
  *   a2  bytes left         t5  0x0101..
- *   stack: 0 the len pointer, 8 dst
+ *   stack: 0 the len pointer, 8 dst, 16..39 s0..s2 saved
  *   aligned turn: a3..a7, t0..t2 words, t3 sum, t4 t6 scratch
  *   merge: a6 aligned src cursor (src + committed - s), a5 the word there,
- *          a7 r = 8 * s, t6 l = 64 - r (mod 64), a3 a4 t0 t1 the next
- *          words, t2 sum, t3 t4 a1 scratch
+ *          a7 r = 8 * s, t6 l = 64 - r (mod 64), a3 a4 t0 t1 t2 s0 s1 s2
+ *          the next words, t3 sum, t4 a1 scratch (a1 is rebuilt from a6)
  */
 FUNC(__strncpy_fallible)
-	addi	sp, sp, -16
+	addi	sp, sp, -48
 	sd	a3, 0(sp)
 	sd	a0, 8(sp)
+	sd	s0, 16(sp)		/* the merge turn needs three more registers */
+	sd	s1, 24(sp)
+	sd	s2, 32(sp)
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
 	li	t5, 0x0101010101010101
@@ -218,39 +229,40 @@ FUNC(__strncpy_fallible)
 	or	t1, a5, t1
 	ZFIRST	t2, t1, t3
 	ZTEST	t2, t3, .Lmbytes
-.Lmblock:				/* 32 bytes: four next words, one test */
-	sltiu	t1, a2, 32
-	bnez	t1, .Lmword
-	EX(.Lmretry, ld a3, 8(a6))
+.Lmblock:				/* 64 bytes: eight next words, one test */
+	sltiu	t3, a2, 64
+	bnez	t3, .Lmword
+1:	EX(.Lmretry, ld a3, 8(a6))
 	EX(.Lmretry, ld a4, 16(a6))
 	EX(.Lmretry, ld t0, 24(a6))
 	EX(.Lmretry, ld t1, 32(a6))
-	ZFIRST	t2, a3, t4
-	ZACC	t2, a4, t3, t4
-	ZACC	t2, t0, t3, t4
-	ZACC	t2, t1, t3, t4
-	ZTEST	t2, t3, .Lmword
-	srl	a5, a5, a7
-	sll	t3, a3, t6
-	or	a5, a5, t3
-	sd	a5, 0(a0)
-	srl	a3, a3, a7
-	sll	t3, a4, t6
-	or	a3, a3, t3
-	sd	a3, 8(a0)
-	srl	a4, a4, a7
-	sll	t3, t0, t6
-	or	a4, a4, t3
-	sd	a4, 16(a0)
-	srl	t0, t0, a7
-	sll	t3, t1, t6
-	or	t0, t0, t3
-	sd	t0, 24(a0)
-	mv	a5, t1
-	addi	a0, a0, 32
-	addi	a6, a6, 32
-	addi	a2, a2, -32
-	j	.Lmblock
+	EX(.Lmretry, ld t2, 40(a6))
+	EX(.Lmretry, ld s0, 48(a6))
+	EX(.Lmretry, ld s1, 56(a6))
+	EX(.Lmretry, ld s2, 64(a6))
+	ZFIRST	t3, a3, a1
+	ZACC	t3, a4, t4, a1
+	ZACC	t3, t0, t4, a1
+	ZACC	t3, t1, t4, a1
+	ZACC	t3, t2, t4, a1
+	ZACC	t3, s0, t4, a1
+	ZACC	t3, s1, t4, a1
+	ZACC	t3, s2, t4, a1
+	ZTEST	t3, t4, .Lmword
+	MERGE	a5, a3, 0
+	MERGE	a3, a4, 8
+	MERGE	a4, t0, 16
+	MERGE	t0, t1, 24
+	MERGE	t1, t2, 32
+	MERGE	t2, s0, 40
+	MERGE	s0, s1, 48
+	MERGE	s1, s2, 56
+	mv	a5, s2
+	addi	a0, a0, 64
+	addi	a6, a6, 64
+	addi	a2, a2, -64
+	sltiu	t3, a2, 64
+	beqz	t3, 1b
 .Lmword:				/* one next word while 8 bytes or more are left */
 	sltiu	t1, a2, 8
 	bnez	t1, .Lmbytes
@@ -296,7 +308,10 @@ FUNC(__strncpy_fallible)
 	sub	a4, a0, a4
 	ld	a3, 0(sp)
 	sd	a4, 0(a3)
-	addi	sp, sp, 16
+	ld	s0, 16(sp)
+	ld	s1, 24(sp)
+	ld	s2, 32(sp)
+	addi	sp, sp, 48
 	li	t6, SSTATUS_SUM
 	csrc	sstatus, t6
 	mv	a0, t0

@@ -2,7 +2,9 @@
 """Extract picolibc's speed-optimised memcpy and memset as pico_memcpy and
 pico_memset, so the guest benchmark can call them next to the library's.
 
-usage: picolibc_release.py <ar> <objcopy> <ld> <out.o> <cc> [cc args...]
+usage: picolibc_release.py [--funcs=f,g] <ar> <objcopy> <ld> <out.o> <cc> [cc args...]
+
+--funcs names other functions to extract (default: memcpy,memset).
 
 The compiler links a two-line program with --picolibc-buildtype=release and
 --trace-symbol; the linker names the archive member that defines each
@@ -19,15 +21,18 @@ FUNCS = ('memcpy', 'memset')
 
 
 def main():
-    ar, objcopy, ld, out = sys.argv[1:5]
-    cc = sys.argv[5:]
+    global FUNCS
+    args = sys.argv[1:]
+    if args and args[0].startswith('--funcs='):
+        FUNCS = tuple(args.pop(0)[len('--funcs='):].split(','))
+    ar, objcopy, ld, out = args[:4]
+    cc = args[4:]
     with tempfile.TemporaryDirectory() as tmp:
         prog = os.path.join(tmp, 'probe.c')
         with open(prog, 'w') as f:
             f.write('#include <string.h>\n'
-                    'void *(*volatile c)(void *, const void *, size_t) = memcpy;\n'
-                    'void *(*volatile s)(void *, int, size_t) = memset;\n'
-                    'int main(void) { return 0; }\n')
+                    + ''.join(f'void *volatile ref_{fn} = (void *){fn};\n' for fn in FUNCS)
+                    + 'int main(void) { return 0; }\n')
         cmd = cc + ['--picolibc-buildtype=release', '-nostartfiles', '-Wl,-e,main',
                     prog, '-o', os.path.join(tmp, 'probe.elf')]
         cmd += ['-Wl,--trace-symbol=' + fn for fn in FUNCS]

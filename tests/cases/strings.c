@@ -172,7 +172,7 @@ static int buf_ok(const uint8_t *u, const char *buf, size_t span, size_t copied,
 		return 1;
 	VT_EQ(k[bad], bad >= 0 && (size_t)bad < copied ? win[u + bad - wlo]
 		      : bad >= 0 && (size_t)bad < copied + zeroed ? 0 : canary(u, bad));
-	printf("    buf[%td] wrong (copied %zu, zeroed %zu)\n", bad, copied, zeroed);
+	printf("    buf[%ld] wrong (copied %zu, zeroed %zu)\n", (long)bad, copied, zeroed);
 	return 0;
 }
 
@@ -320,13 +320,15 @@ VT_CASE(string_fault_sweep)
 /* One string of len at u, away from holes: every limit around its NUL. */
 static void limits_case(uint8_t *u, size_t len, size_t align)
 {
-	size_t lims[] = { 0, 1, 2, len - 1, len, len + 1, len + 2 };
+	/* Around the NUL, and cuts well inside the string (a word loop must stop at max). */
+	size_t lims[] = { 0, 1, 2, len - 1, len, len + 1, len + 2, len / 2, len - 9, len - 33 };
+	size_t under[] = { 0, 0, 0, 1, 0, 0, 0, 0, 9, 33 }; /* lims[i] needs len >= this */
 
 	place(u, len, AFTER, (unsigned)(len * 3 + align));
 	prim_strnlen(u, len, SIZE_MAX);
 	prim_strnlen(u, len, wrap_to_zero(u));
-	for (size_t i = 0; i < 7; i++) {
-		if (len < 1 && i == 3)
+	for (size_t i = 0; i < sizeof lims / sizeof lims[0]; i++) {
+		if (len < under[i])
 			continue;
 		prim_strnlen(u, len, lims[i]);
 		prim_strncpy(u, len, lims[i], (align + i) % 8);

@@ -465,6 +465,57 @@ static void op_collect(void)
 	m_ur.cur += len;
 }
 
+/*
+ * strnlen or read_cstring on the user reader, or on the kernel reader seen
+ * as fallible: the model scans min(max or cap, remain) bytes for a NUL,
+ * stopping at the first inaccessible one.  read_cstring copies the string
+ * and its NUL into a buffer of canaries and moves past the NUL; on error
+ * the bytes it wrote are zero, the rest canaries, the cursor unmoved.
+ */
+static void op_string(void)
+{
+	static uint8_t buf[KBUF];
+	int cstr = take(1) % 2, kern = take(1) % 4 == 0, err, want;
+	size_t max = take(1) % 8 == 0 ? SIZE_MAX : some_len(), cap = take(2) % (KBUF + 1);
+	struct mrange *m = kern ? &m_kr : &m_ur;
+	struct vm_freader f = kern ? vm_reader_to_fallible(kr) : ur;
+	size_t lim = min_sz(cstr ? cap : max, left(m)), acc = run(m->cur, lim, 0), k = 0, len = 12345;
+
+	while (k < acc && *sh(m->cur + k) != 0)
+		k++;
+	want = k < acc ? 0 : acc < lim ? VMIO_EFAULT : VMIO_ENAMETOOLONG;
+	if (!cstr) {
+		err = vm_freader_strnlen(&f, max, &len);
+		CHECK_EQ("strnlen", err, want);
+		CHECK_EQ("strnlen length", len, want ? 12345 : k);
+		CHECK_EQ("strnlen cursor", f.r.cursor, m->cur);
+		return;
+	}
+	memset(buf, 0xa5, sizeof(buf));
+	err = vm_freader_read_cstring(&f, (char *)buf, cap, &len);
+	CHECK_EQ("read_cstring", err, want);
+	CHECK_EQ("read_cstring length", len, want ? 12345 : k);
+	for (size_t i = 0; i < sizeof(buf); i++) {
+		uint8_t w = 0xa5;
+
+		if (!want && i <= k)
+			w = *sh(m->cur + i);
+		else if (want && i < (want == VMIO_EFAULT ? k : lim))
+			w = 0;
+		if (buf[i] != w) {
+			mismatch("read_cstring byte", buf[i], w);
+			break;
+		}
+	}
+	CHECK_EQ("read_cstring cursor", f.r.cursor, m->cur + (want ? 0 : k + 1));
+	if (!want && kern)
+		vm_reader_skip(&kr, k + 1);
+	else if (!want)
+		ur = f;
+	if (!want)
+		m->cur += k + 1;
+}
+
 /* x rounded up to a (a power of two). */
 static size_t round_up(size_t x, size_t a)
 {
@@ -820,6 +871,7 @@ size_t ops_run(const uint8_t *data, size_t len, unsigned long *mismatches)
 		case 11: op_collect(); break;
 		case 12: case 13: op_segment(); break;
 		case 14: op_set_user_range(); break;
+		case 15: op_string(); break;
 		case 16: op_atomic(); break;
 		case 17: op_struct(); break;
 		case 18: op_iov(); break;
