@@ -140,6 +140,31 @@ C
 		check "top level: installed $f" test -f "$tmp/inst/opt/vmio/$f"
 	done
 	check "top level: vmio/host.h not installed for riscv64" test ! -e "$tmp/inst/opt/vmio/include/vmio/host.h"
+
+	# A riscv64 Meson project that finds the installed copy through its .pc,
+	# with the cross-file lines docs/library_usage.md gives (the copy lies in
+	# a scratch sysroot, so sys_root makes pkg-config prefix its paths).
+	mkdir -p "$tmp/pc"
+	cp "$tmp/rv/fw.c" "$tmp/pc/fw.c"
+	cat >"$tmp/pc/meson.build" <<'MESON'
+project('pcparent', 'c', default_options : ['c_std=c11'])
+vmio = dependency('vmio', method : 'pkg-config')
+static_library('fw', 'fw.c', dependencies : vmio)
+MESON
+	cat >"$tmp/pc/vmio.ini" <<INI
+[binaries]
+pkgconfig = 'pkg-config'
+[properties]
+sys_root = '$tmp/inst'
+pkg_config_libdir = ['$tmp/inst/opt/vmio/lib/pkgconfig']
+INI
+	(cd "$tmp/pc" && meson setup build --cross-file "$src/cross/riscv64.ini" \
+		--cross-file "$tmp/pc/vmio.ini") >>"$tmp/log" 2>&1
+	check "installed .pc: dependency('vmio') found through pkg-config" \
+		grep -q "Run-time dependency vmio found: YES" "$tmp/pc/build/meson-logs/meson-log.txt"
+	check "installed .pc: the riscv64 consumer builds against the copy" ninja -C "$tmp/pc/build"
+	check "installed .pc: its include path is the copy's" \
+		grep -q -- "-I$tmp/inst/opt/vmio/include" "$tmp/pc/build/build.ninja"
 fi
 [ "$failed" -eq 0 ] || tail -n 60 "$tmp/log"
 echo "$passed passed, $failed failed"
