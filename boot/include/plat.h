@@ -82,6 +82,16 @@ static inline uint8_t plat_ro_byte(size_t i)
 }
 
 /*
+ * The highest page of the virtual address space, [2^64 - page_size, 2^64)
+ * with plat_info()->page_size, mapped read-write for the kernel only (no
+ * user bit) to a fresh zeroed frame, so that tests can use ranges that end
+ * exactly at 2^64.  Mapped on the first call; returns its address, or 0
+ * where it cannot be mapped (host: the top of a Linux process's address
+ * space belongs to the kernel).
+ */
+uintptr_t plat_map_top_page(void);
+
+/*
  * Security probes (bare metal only).
  * plat_plain_load_faults: does an ordinary kernel load (no exception-table
  * entry, user access not enabled) from p; returns 1 if it trapped (the trap

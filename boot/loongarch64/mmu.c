@@ -138,3 +138,36 @@ void plat_user_map(uintptr_t va, void *frame, int writable)
 					    (writable ? PTE_D : 0);
 	__asm__ volatile("invtlb 0, $zero, $zero" ::: "memory");
 }
+
+/*
+ * plat.h: the top page, 0xffffffffffffc000.  It is in no direct-mapped
+ * window (those are VSEG 8 and 9) and it is canonical (bits 63..47 all
+ * set), so the TLB maps it through PGDH, with a directory and a PTE table
+ * of its own (Dir3 entry 2047; the kernel stack is under another).  A
+ * PLV0 page, as the stack's.
+ */
+uintptr_t plat_map_top_page(void)
+{
+	static uintptr_t top;
+	const uintptr_t va = -(uintptr_t)LA_PAGE_SIZE;
+	uint64_t *pmd, *pte;
+	void *frame;
+
+	_Static_assert(PT_INDEX(-(uintptr_t)LA_PAGE_SIZE, DIR3_SHIFT) !=
+			       PT_INDEX(LA_KSTACK_GUARD, DIR3_SHIFT),
+		       "the top page has a directory of its own");
+	if (top)
+		return top;
+	pmd = plat_frames_alloc(1);
+	pte = plat_frames_alloc(1);
+	frame = plat_frames_alloc(1);
+	if (!pmd || !pte || !frame)
+		return 0;
+	fill(pmd, pa_of(pte_none));
+	pmd[PT_INDEX(va, DIR1_SHIFT)] = pa_of(pte);
+	pte[PT_INDEX(va, PTE_SHIFT)] = pa_of(frame) | PTE_V | PTE_D | PTE_MAT_CC;
+	pgd_kernel[PT_INDEX(va, DIR3_SHIFT)] = pa_of(pmd);
+	__asm__ volatile("dbar 0\n\tinvtlb 0, $zero, $zero" ::: "memory");
+	top = va;
+	return top;
+}

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "plat.h"
 #include "riscv.h"
 #include "usermode.h"
 
@@ -93,4 +94,25 @@ void plat_user_map(uintptr_t va, void *frame, int writable)
 {
 	map_leaf(va, virt_to_phys(frame), 0, PTE_R | PTE_X | PTE_U | (writable ? PTE_W : 0));
 	__asm__ volatile("sfence.vma %0" : : "r"(va) : "memory");
+}
+
+/*
+ * plat.h: the top page, 0xfffffffffffff000 (Sv39's upper half sign-extends
+ * bit 38), a 4 KiB kernel leaf under root entry 511.  map_leaf, not
+ * mmu_map: that one rounds va + len, which is 0 here.
+ */
+uintptr_t plat_map_top_page(void)
+{
+	static uintptr_t top;
+	void *frame;
+
+	if (top)
+		return top;
+	frame = plat_frames_alloc(1);
+	if (!frame)
+		return 0;
+	map_leaf(-(uintptr_t)PAGE_SIZE, virt_to_phys(frame), 0, PTE_R | PTE_W);
+	__asm__ volatile("sfence.vma" ::: "memory");
+	top = -(uintptr_t)PAGE_SIZE;
+	return top;
 }

@@ -114,3 +114,40 @@ void plat_user_map(uintptr_t va, void *frame, int writable)
 	map_user_page(va, virt_to_phys(frame), writable ? PTE_W : 0);
 	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
 }
+
+/*
+ * plat.h: the top page, 0xfffffffffffff000 (canonical with 4-level
+ * paging), a 4 KiB supervisor page under PML4, PDPT and PD entries 511,
+ * made as needed (the 2 MiB page of the kernel's map there, past our RAM,
+ * gives way); 0 if another 1 GiB or 2 MiB page is in the way.
+ */
+uintptr_t plat_map_top_page(void)
+{
+	static uintptr_t top;
+	const uint64_t va = -(uint64_t)PAGE_SIZE;
+	uint64_t *t = boot_pml4;
+	void *frame;
+
+	if (top)
+		return top;
+	for (int shift = 39; shift > 12; shift -= 9) {
+		uint64_t *e = &t[(va >> shift) & 511];
+
+		if (!(*e & PTE_P)) {
+			*e = virt_to_phys(new_table()) | PTE_P | PTE_W;
+		} else if (shift < 39 && (*e & PTE_PS)) {
+			/* The higher half's last 2 MiB page maps no RAM we have: a table instead. */
+			if (shift != 21 || virt_to_phys((const void *)(uintptr_t)va) < plat_info()->mem_bytes)
+				return 0;
+			*e = virt_to_phys(new_table()) | PTE_P | PTE_W;
+		}
+		t = table_at(*e);
+	}
+	frame = plat_frames_alloc(1);
+	if (!frame)
+		return 0;
+	t[(va >> 12) & 511] = virt_to_phys(frame) | PTE_P | PTE_W;
+	__asm__ volatile("invlpg (%0)" ::"r"(va) : "memory");
+	top = va;
+	return top;
+}
