@@ -12,6 +12,7 @@ void plat_print_banner(void)
 	printf("  memory %llu MiB, page size %zu, exception table %zu entries\n",
 	       (unsigned long long)(pi->mem_bytes >> 20), pi->page_size,
 	       vmio_extable_size());
-	printf("  user test region at %p, %d pages\n", (void *)plat_user_base(),
-	       (int)UREG_PAGES);
+	printf("  user test region at %p, %d pages; kernel text at %p\n",
+	       (void *)plat_user_base(), (int)UREG_PAGES,
+	       (void *)(uintptr_t)&plat_print_banner);
 }

@@ -24,7 +24,7 @@
 /*
  * The kernel runs in the Sv39 upper half: RAM and devices below 4 GiB are
  * mapped at their physical address + KERNEL_OFFSET (kernel.ld links the
- * image at 0xffffffff80200000, loaded at 0x80200000).
+ * image after its stub at 0xffffffff80200000 on, loaded at 0x80200000).
  */
 #define KERNEL_OFFSET 0xffffffff00000000UL
 #define KERNEL_MAP_LIMIT 0x100000000UL /* physical addresses below this */

@@ -1,6 +1,6 @@
 /*
  * boot_main: the C side of the x86_64 boot, called by entry.S in long mode
- * with the identity map on.  Also the platform facts of plat.h that need no
+ * in the top 2 GiB, the boot identity map still on (mmu_init drops its RAM).  Also the platform facts of plat.h that need no
  * hardware: plat_info() and plat_exit().
  */
 #include <stdio.h>

@@ -22,10 +22,19 @@ extern struct vmio_extable_entry __start_vmio_extable[];
 /* Kernel address - physical address of the image (boot/<isa>/kernel.ld). */
 #if defined(__x86_64__)
 #define IMAGE_OFFSET 0xffffffff80000000UL
+extern const char boot_stack_guard[]; /* boot/x86_64/entry.S */
+#define STACK_GUARD ((uintptr_t)boot_stack_guard)
+#define GUARD_SIZE 4096
 #elif defined(__riscv)
 #define IMAGE_OFFSET 0xffffffff00000000UL
+extern const char __stack_guard[]; /* boot/riscv64/kernel.ld */
+#define STACK_GUARD ((uintptr_t)__stack_guard)
+#define GUARD_SIZE 4096
 #elif defined(__loongarch__)
 #define IMAGE_OFFSET 0x9000000000000000UL
+#include "../../boot/loongarch64/boot.h"
+#define STACK_GUARD ((uintptr_t)LA_KSTACK_GUARD)
+#define GUARD_SIZE LA_PAGE_SIZE
 #endif
 
 static int kernel_data = 1;  /* .data */
@@ -97,6 +106,14 @@ VT_CASE(kernel_image_has_no_low_alias)
 
 	VT_EQ(plat_plain_load_faults((const volatile uint8_t *)(va - IMAGE_OFFSET)), 1);
 	VT_EQ(plat_plain_load_faults((const volatile uint8_t *)va), 0);
+}
+
+/* The kernel stack's guard page is unmapped in the kernel's high map; the page above it is not. */
+VT_CASE(kernel_stack_guard_page_faults)
+{
+	VT_EQ(plat_plain_load_faults((const volatile uint8_t *)STACK_GUARD), 1);
+	VT_EQ(plat_plain_load_faults((const volatile uint8_t *)STACK_GUARD + GUARD_SIZE - 1), 1);
+	VT_EQ(plat_plain_load_faults((const volatile uint8_t *)STACK_GUARD + GUARD_SIZE), 0);
 }
 
 /* The control: the same calls take the user test region. */
