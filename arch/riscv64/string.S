@@ -4,16 +4,18 @@
  *
  * (contract: include/vmio/arch.h)
  *
- * Bytes one at a time until the cursor is 8-aligned (strncpy: dst), then
- * aligned 8-byte words of src, eight a turn while 64 bytes or more may be
- * looked at, else one; a word is used only when none of its bytes is zero
- * ((w - 0x01..) & ~w & 0x80.. = 0, summed over a turn with or).  The first
- * word with a zero, the last bytes (fewer than a word) and any fault of a
- * word load go on bytewise from the committed position: the byte loop
- * stops exactly at the NUL (stored too), at max or at a faulting byte, and
- * every byte stored is one that was tested.  A word is loaded only while
- * none before it held a NUL and a byte of it lies within max, so no load
- * reaches a page a bytewise scan would not.  Counts are bytes left, never
+ * Aligned 8-byte words of src, eight a turn while 64 bytes or more may be
+ * looked at, else one; a word is passed over only when none of its bytes
+ * is zero ((w - 0x01..) & ~w & 0x80.. = 0, summed over a turn with or).
+ * strncpy first copies bytes one at a time until dst is aligned; the
+ * first word with a zero, the last bytes (fewer than a word) and any fault
+ * of a word load go on bytewise from the committed position: the byte
+ * loop stops exactly at the NUL (stored too), at max or at a faulting
+ * byte, and every byte stored is one that was tested.  strnlen finds the
+ * NUL in the word's zero mask instead (below); bytewise only after a
+ * fault.  A word is loaded only while none before it held a NUL and a
+ * byte of it lies within max, so no load reaches a page a bytewise scan
+ * would not.  Counts are bytes left, never
  * an end pointer (src + max may wrap to 0).
  *
  * strncpy with src and dst misaligned differently: dst is aligned by the
@@ -42,6 +44,18 @@
 	or	\acc, \acc, \y
 .endm
 
+/* strnlen: word w, the k-th of a turn, holds a zero: go to .Lzero with its mask in t4. */
+.macro WORDZ w, k
+	ZFIRST	t4, \w, t6
+	slli	t6, t5, 7
+	and	t4, t4, t6
+	beqz	t4, 1f
+	addi	a3, a3, 8 * \k
+	addi	a1, a1, -8 * \k
+	j	.Lzero
+1:
+.endm
+
 /* out = (lo >> r) | (hi << l), built in lo (a7 = r, t6 = l, t4 scratch), stored at off(a0). */
 .macro MERGE lo, hi, off
 	srl	\lo, \lo, a7
@@ -58,26 +72,47 @@
 .endm
 
 /*
- *   a0  src, kept          a3  cursor: src + bytes committed
- *   a1  bytes left (max - committed)   a2  len pointer
- *   t5  0x0101..           a4..a7, t0..t4, t6  words and scratch
+ * strnlen reads no byte twice: the head is the aligned word holding src
+ * (its bytes below src read as 0xff), and the word holding the NUL, or
+ * the last word holding a byte within max, gives the NUL's place from its
+ * zero mask: the lowest flagged byte is exactly the first zero, found as
+ * popcount((m & -m) - 1 & 0x01..) - 1 with one mul.  Bytes one at a time
+ * only after a fault.
+ *
+ *   a0  src, kept          a3  cursor: src + bytes committed (aligned
+ *                              after the head)
+ *   a1  bytes left (max - committed)   stack: the len pointer
+ *   t5  0x0101..           a4..a7, t0..t3 words, t4 sum or mask,
+ *   a2, t6  scratch
  */
 	.text
 FUNC(__strnlen_fallible)
+	addi	sp, sp, -16
+	sd	a2, 0(sp)		/* a2 is scratch in the eight-word turn */
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
 	li	t5, 0x0101010101010101
 	mv	a3, a0
-.Lhead:					/* bytes until a3 is aligned */
-	andi	t0, a3, 7
-	beqz	t0, .Lwords
 	beqz	a1, .Ltoolong
-	EX(.Lfault, lbu t1, 0(a3))
-	beqz	t1, .Lfound
-	addi	a3, a3, 1
-	addi	a1, a1, -1
-	j	.Lhead
-.Lwords:
+	andi	t0, a0, 7
+	sub	t1, a0, t0
+	EX(.Lretry, ld a4, 0(t1))	/* the word holding src[0] */
+	slli	t0, t0, 3
+	li	t2, 1			/* its bytes below src read as 0xff */
+	sll	t2, t2, t0
+	addi	t2, t2, -1
+	or	a4, a4, t2
+	ZFIRST	t4, a4, t6
+	slli	t6, t5, 7
+	and	t4, t4, t6
+	srl	t4, t4, t0		/* bit 8j + 7: src[j] */
+	bnez	t4, .Lzero
+	li	t2, 8			/* none: 8 - (src & 7) bytes done */
+	srli	t0, t0, 3
+	sub	t2, t2, t0
+	bgeu	t2, a1, .Lnone
+	add	a3, a3, t2
+	sub	a1, a1, t2
 	sltiu	t0, a1, 64
 	bnez	t0, .Lword
 .Lblock:				/* 64 bytes: eight words, one test */
@@ -90,27 +125,54 @@ FUNC(__strnlen_fallible)
 	EX(.Lretry, ld t2, 48(a3))
 	EX(.Lretry, ld t3, 56(a3))
 	ZFIRST	t4, a4, t6
-	ZACC	t4, a5, a4, t6
-	ZACC	t4, a6, a4, t6
-	ZACC	t4, a7, a4, t6
-	ZACC	t4, t0, a4, t6
-	ZACC	t4, t1, a4, t6
-	ZACC	t4, t2, a4, t6
-	ZACC	t4, t3, a4, t6
-	ZTEST	t4, t6, .Lword
+	ZACC	t4, a5, a2, t6
+	ZACC	t4, a6, a2, t6
+	ZACC	t4, a7, a2, t6
+	ZACC	t4, t0, a2, t6
+	ZACC	t4, t1, a2, t6
+	ZACC	t4, t2, a2, t6
+	ZACC	t4, t3, a2, t6
+	ZTEST	t4, t6, .Lblock_zero
 	addi	a3, a3, 64
 	addi	a1, a1, -64
 	sltiu	t0, a1, 64
 	beqz	t0, .Lblock
-.Lword:					/* one word while 8 bytes or more are left */
-	sltiu	t0, a1, 8
-	bnez	t0, .Lbytes
+	j	.Lword
+.Lblock_zero:				/* the first of the eight words with a zero */
+	WORDZ	a4, 0
+	WORDZ	a5, 1
+	WORDZ	a6, 2
+	WORDZ	a7, 3
+	WORDZ	t0, 4
+	WORDZ	t1, 5
+	WORDZ	t2, 6
+	WORDZ	t3, 7
+.Lword:					/* one word; the last may reach past max */
+	beqz	a1, .Lnone
 	EX(.Lretry, ld a4, 0(a3))
 	ZFIRST	t4, a4, t6
-	ZTEST	t4, t6, .Lbytes
+	slli	t6, t5, 7
+	and	t4, t4, t6
+	bnez	t4, .Lzero
+	sltiu	t0, a1, 9
+	bnez	t0, .Lnone		/* the word held all that was left */
 	addi	a3, a3, 8
 	addi	a1, a1, -8
 	j	.Lword
+.Lzero:					/* t4: mask of a3's word; first zero at j */
+	neg	t6, t4
+	and	t4, t4, t6
+	addi	t4, t4, -1
+	and	t4, t4, t5
+	mul	t4, t4, t5
+	srli	t4, t4, 56		/* j + 1 */
+	addi	t4, t4, -1
+	bgeu	t4, a1, .Lnone		/* at or past max */
+	add	a3, a3, t4
+	j	.Lfound
+.Lnone:					/* no NUL in the a1 bytes left */
+	add	a3, a3, a1
+	j	.Ltoolong
 .Lretry:				/* a word load faulted */
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
@@ -131,7 +193,9 @@ FUNC(__strnlen_fallible)
 	li	t0, VMIO_EFAULT
 .Lret:
 	sub	a3, a3, a0
+	ld	a2, 0(sp)
 	sd	a3, 0(a2)
+	addi	sp, sp, 16
 	li	t6, SSTATUS_SUM
 	csrc	sstatus, t6
 	mv	a0, t0
