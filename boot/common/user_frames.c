@@ -2,6 +2,9 @@
 #include <stdio.h>
 
 #include "plat.h"
+#include "usermode_priv.h"
+
+static uint8_t *ureg_frames[UREG_PAGES]; /* for ureg_frame() */
 
 void *plat_user_frame(unsigned i)
 {
@@ -18,5 +21,12 @@ void *plat_user_frame(unsigned i)
 	if (!ureg_page_writable(i))
 		for (size_t b = 0; b < ps; b++)
 			frame[b] = plat_ro_byte(b);
+	ureg_frames[i] = frame;
 	return frame;
+}
+
+/* The frame (kernel address) that plat_user_frame() last gave page i; NULL for a hole. */
+void *ureg_frame(unsigned i)
+{
+	return i < UREG_PAGES ? ureg_frames[i] : NULL;
 }

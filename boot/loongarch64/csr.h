@@ -24,6 +24,7 @@
 #define CSR_PWCH 0x1d     /* page walk: Dir3/Dir4 base and width */
 #define CSR_STLBPS 0x1e   /* page size of the STLB */
 #define CSR_SAVE0 0x30
+#define CSR_SAVE1 0x31   /* the kernel stack for traps from PLV3 (user_entry.S) */
 #define CSR_TCFG 0x41     /* timer: En, Periodic, InitVal */
 #define CSR_TVAL 0x42
 #define CSR_TICLR 0x44    /* write 1: acknowledge the timer interrupt */
@@ -64,6 +65,10 @@
 #define ECODE_PPI 0x7 /* page privilege */
 #define ECODE_ADE 0x8 /* address error (ADEF fetch, ADEM memory) */
 #define ECODE_ALE 0x9 /* misaligned access */
+#define ECODE_SYS 0xb /* syscall */
+
+#define PRMD_PPLV 0x3 /* the privilege level before the exception */
+#define PRMD_PIE 0x4  /* IE before the exception */
 
 /* QEMU 7.2 loongarch virt, physical addresses. */
 #define VIRT_LOWRAM_SIZE 0x10000000 /* RAM [0, 256 MiB) ... */

@@ -10,10 +10,13 @@
  * directory entry points somewhere: unused ones to a chain of "invalid"
  * tables that ends in a table of zero (invalid) PTEs.
  */
+#include <stdio.h>
+
 #include "boot.h"
 #include "csr.h"
 #include "plat.h"
 #include "trap.h"
+#include "usermode.h"
 
 #define PT_ENTRIES (LA_PAGE_SIZE / 8)
 #define PT_INDEX(va, shift) (((va) >> (shift)) & (PT_ENTRIES - 1))
@@ -119,6 +122,21 @@ void mmu_init(void)
 	csr_write(CSR_TLBRENTRY, cached_to_phys((uintptr_t)tlb_refill));
 	__asm__ volatile("invtlb 0, $zero, $zero" ::: "memory");
 	csr_write(CSR_CRMD, CRMD_PG | CRMD_DATF_CC | CRMD_DATM_CC); /* PLV0, IE = 0 */
+}
+
+/*
+ * A page of a user program (usermode.h): PLV3, writable (D) or not.  User
+ * programs live in the 32 MiB that the test region's page table covers.
+ */
+void plat_user_map(uintptr_t va, void *frame, int writable)
+{
+	if (va >> (DIR1_SHIFT) != LA_USER_BASE >> DIR1_SHIFT) {
+		printf("boot: user page 0x%lx outside the user page table\n", (unsigned long)va);
+		plat_exit(2);
+	}
+	pte_user[PT_INDEX(va, PTE_SHIFT)] = pa_of(frame) | PTE_V | PTE_PLV3 | PTE_MAT_CC |
+					    (writable ? PTE_D : 0);
+	__asm__ volatile("invtlb 0, $zero, $zero" ::: "memory");
 }
 
 /*

@@ -3,8 +3,10 @@
  *
  * trap_entry (CSR.EENTRY) takes every exception and interrupt other than
  * TLB refill.  The CPU has set PLV0, IE = 0 and saved the old mode in PRMD
- * and the PC in ERA; we always run at PLV0, so the interrupted stack is
- * ours and the frame goes right below it, unless sp has no room left above
+ * and the PC in ERA.  From PLV3 (a user program: PRMD.PPLV = 3) the frame
+ * goes on the kernel stack that user_enter left in KScratch SAVE1.  From
+ * PLV0 the interrupted stack is ours and the frame goes right below it,
+ * unless sp has no room left above
  * the kernel stack's guard page (or is not on that stack yet, during boot):
  * then the frame goes on the overflow stack, for the dump.  Frame layout
  * (struct trap_frame in trap.h): r0..r31 in slots 0..31 (slot 3 holds the
@@ -29,7 +31,12 @@
 	.globl trap_entry
 trap_entry:
 	csrwr	$t0, CSR_SAVE0
-	li.d	$t0, LA_KSTACK_BOTTOM + FRAME_SIZE
+	csrrd	$t0, CSR_PRMD
+	andi	$t0, $t0, PRMD_PPLV
+	beqz	$t0, 0f
+	csrrd	$t0, CSR_SAVE1		/* from a user program */
+	b	2f
+0:	li.d	$t0, LA_KSTACK_BOTTOM + FRAME_SIZE
 	bgeu	$sp, $t0, 1f
 	la.abs	$t0, overflow_stack_top
 	b	2f

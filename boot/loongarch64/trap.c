@@ -9,6 +9,7 @@
 #include "csr.h"
 #include "plat.h"
 #include "trap.h"
+#include "usermode.h"
 #include "vmio/extable.h"
 
 static const char *const reg_names[32] = {
@@ -54,10 +55,42 @@ static _Noreturn void dump(const struct trap_frame *f, unsigned ecode, unsigned 
 	plat_exit(1);
 }
 
+/* The names of the exceptions a user program may take. */
+static const char *ecode_name(unsigned ecode)
+{
+	static const char *const names[] = {
+		"INT", "PIL page invalid (load)", "PIS page invalid (store)",
+		"PIF page invalid (fetch)", "PME page modify (read-only)",
+		"PNR page not readable", "PNX page not executable",
+		"PPI page privilege", "ADE address error", "ALE misaligned",
+		"BCE bound check", "SYS", "BRK breakpoint", "INE invalid instruction",
+		"IPE privileged instruction", "FPD FPU disabled",
+	};
+
+	return ecode < sizeof(names) / sizeof(names[0]) ? names[ecode] : "exception";
+}
+
+/* A system call or a fault from a user program (PLV3); the latter ends it. */
+static void user_trap(struct trap_frame *f, unsigned ecode)
+{
+	if (ecode == ECODE_SYS) {
+		f->r[4] = (uint64_t)syscall_dispatch(f->r[11], f->r[4], f->r[5], f->r[6], f->r[7]);
+		f->era += 4;
+		return;
+	}
+	user_fault(ecode_name(ecode), (uintptr_t)f->era,
+		   ecode >= ECODE_PIL && ecode <= ECODE_ALE ? (uintptr_t)f->badv : 0);
+}
+
 void plat_trap(struct trap_frame *f)
 {
 	unsigned ecode = (unsigned)(f->estat >> 16) & 0x3f;
 	unsigned subcode = (unsigned)(f->estat >> 22) & 0x1ff;
+
+	if ((f->prmd & PRMD_PPLV) == 3 && ecode != ECODE_INT) {
+		user_trap(f, ecode);
+		return;
+	}
 
 	if (ecode == ECODE_INT) {
 		if (f->estat & csr_read(CSR_ECFG) & ESTAT_IS_TI) {

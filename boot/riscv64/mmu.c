@@ -8,6 +8,7 @@
 
 #include "plat.h"
 #include "riscv.h"
+#include "usermode.h"
 
 #define PTE_V (1UL << 0)
 #define PTE_G (1UL << 5)
@@ -86,6 +87,13 @@ void mmu_enable(void)
 	__asm__ volatile("sfence.vma" ::: "memory");
 	csr_write(satp, SATP_SV39 | virt_to_phys(root) >> 12);
 	__asm__ volatile("sfence.vma" ::: "memory");
+}
+
+/* A page of a user program (usermode.h): user, readable, executable, writable or not. */
+void plat_user_map(uintptr_t va, void *frame, int writable)
+{
+	map_leaf(va, virt_to_phys(frame), 0, PTE_R | PTE_X | PTE_U | (writable ? PTE_W : 0));
+	__asm__ volatile("sfence.vma %0" : : "r"(va) : "memory");
 }
 
 /*

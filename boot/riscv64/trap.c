@@ -5,12 +5,15 @@
  *    from the probe (plat_plain_load_faults);
  *  - page or access fault at an instruction of the exception table: resume
  *    at its fixup with SUM clear;
+ *  - from U-mode: an ecall is a system call; any other exception ends the
+ *    program with a report (usermode.h);
  *  - anything else: dump "UNEXPECTED TRAP" and power off with status 1.
  */
 #include <stdio.h>
 
 #include "plat.h"
 #include "riscv.h"
+#include "usermode.h"
 #include "vmio/extable.h"
 
 extern char __stack_guard[];
@@ -42,10 +45,38 @@ static _Noreturn void dump(const struct riscv_frame *f)
 	plat_exit(1);
 }
 
+#define SSTATUS_SPP (1UL << 8) /* the trap came from S-mode */
+#define EXC_ECALL_U 8
+
+/* The exceptions a user program may take. */
+static const char *exception_name(uint64_t cause)
+{
+	static const char *const names[] = {
+		"instruction misaligned", "instruction access fault",
+		"illegal instruction", "breakpoint", "load misaligned",
+		"load access fault", "store misaligned", "store access fault",
+		"ecall from U", "ecall from S", "reserved", "reserved",
+		"instruction page fault", "load page fault", "reserved",
+		"store page fault",
+	};
+
+	return cause < sizeof(names) / sizeof(names[0]) ? names[cause] : "exception";
+}
+
 void riscv_trap(struct riscv_frame *f)
 {
 	uint64_t cause = f->scause;
 	uintptr_t fixup;
+
+	if (!(f->sstatus & SSTATUS_SPP) && !(cause & SCAUSE_INTR)) {
+		if (cause == EXC_ECALL_U) {
+			f->x[10] = (uint64_t)syscall_dispatch(f->x[17], f->x[10], f->x[11],
+							      f->x[12], f->x[13]);
+			f->sepc += 4;
+			return;
+		}
+		user_fault(exception_name(cause), (uintptr_t)f->sepc, (uintptr_t)f->stval);
+	}
 
 	if (cause & SCAUSE_INTR) {
 		if ((cause & ~SCAUSE_INTR) == IRQ_S_TIMER) {

@@ -1,22 +1,44 @@
 /*
- * riscv_trap_entry: the stvec target (direct mode).  Every trap comes from
- * S-mode on the kernel stack, so the frame is pushed on the current sp,
- * unless sp has no room left above the stack's guard page: then the kernel
- * stack overflowed, and the frame goes on the overflow stack for the dump.
+ * riscv_trap_entry: the stvec target (direct mode).
+ *
+ * sscratch is 0 while the hart runs the kernel and holds the kernel stack
+ * for traps from a user program while one runs (user_entry.S sets it, and
+ * the way back to U-mode below sets it again).  The entry swaps sp with
+ * sscratch: non-zero means the trap came from U-mode, and the frame goes
+ * on that kernel stack; the user's gp and tp are saved and the kernel's,
+ * which user_enter kept, are loaded.  From S-mode the frame is pushed on
+ * the current sp, unless sp has no room left above the stack's guard page:
+ * then the kernel stack overflowed, and the frame goes on the overflow
+ * stack for the dump.
  *   struct riscv_frame { x[32] (x[0] unused, x[2] = sp before the trap),
  *                        sepc, sstatus, scause, stval }     288 bytes
  * SUM is cleared before any C runs.  riscv_trap(frame) may change sepc and
  * sstatus in the frame; sret then resumes with them (for an interrupt that
  * restores the interrupted SUM and SIE, through SPIE).
+ * No linker relaxation here: gp is the user's until it is reloaded.
  */
 #define FRAME 288
 #define SSTATUS_SUM (1 << 18)
+#define SSTATUS_SPP (1 << 8)
+
+	.option norelax
 
 	.text
 	.globl riscv_trap_entry
 	.type riscv_trap_entry, @function
 	.balign 4
 riscv_trap_entry:
+	csrrw	sp, sscratch, sp
+	beqz	sp, .Lfrom_kernel
+	addi	sp, sp, -FRAME		/* from U-mode: on the kernel stack */
+	sd	t0, 5*8(sp)
+	csrr	t0, sscratch
+	sd	t0, 2*8(sp)		/* the user's sp */
+	csrw	sscratch, zero
+	ld	t0, 5*8(sp)
+	j	.Lsave
+.Lfrom_kernel:
+	csrrw	sp, sscratch, zero	/* sp back, sscratch 0 again */
 	csrw	sscratch, t0
 	la	t0, __stack_bottom + FRAME
 	bgeu	sp, t0, 1f
@@ -27,6 +49,8 @@ riscv_trap_entry:
 	sd	sp, 2*8(t0)
 	mv	sp, t0
 	csrr	t0, sscratch
+	csrw	sscratch, zero
+.Lsave:
 	sd	x1, 1*8(sp)
 	sd	x3, 3*8(sp)
 	sd	x4, 4*8(sp)
@@ -68,7 +92,13 @@ riscv_trap_entry:
 	sd	t0, 35*8(sp)
 	li	t0, SSTATUS_SUM
 	csrc	sstatus, t0
-
+	ld	t1, 33*8(sp)
+	andi	t1, t1, SSTATUS_SPP
+	bnez	t1, 3f
+	la	t0, user_kernel_gp_tp	/* from U-mode: the kernel's gp and tp */
+	ld	gp, 0(t0)
+	ld	tp, 8(t0)
+3:
 	mv	a0, sp
 	call	riscv_trap
 
@@ -76,6 +106,11 @@ riscv_trap_entry:
 	csrw	sepc, t0
 	ld	t0, 33*8(sp)
 	csrw	sstatus, t0
+	andi	t0, t0, SSTATUS_SPP
+	bnez	t0, 4f
+	addi	t0, sp, FRAME		/* back to U-mode: its traps start here again */
+	csrw	sscratch, t0
+4:
 	ld	x1, 1*8(sp)
 	ld	x3, 3*8(sp)
 	ld	x4, 4*8(sp)

@@ -10,6 +10,11 @@
 #define VEC_PIC_BASE 0x20 /* legacy 8259s, remapped here and masked */
 #define VEC_TIMER 0x30    /* local APIC timer */
 #define VEC_SPURIOUS 0xff /* local APIC spurious interrupt */
+#define VEC_SYSCALL 0x80  /* int $0x80 from ring 3: a system call */
+
+/* GDT selectors of ring 3 (entry.S), with RPL 3. */
+#define SEL_USER_DATA (0x28 | 3)
+#define SEL_USER_CODE (0x30 | 3)
 
 /*
  * The registers saved by trap_entry.S, lowest address first.  The handler
@@ -54,6 +59,7 @@ void mem_init(uint32_t start_info_phys);
 void mmu_init(void);
 void pci_init(void);
 void timer_init(void);
+void tss_set_rsp0(uint64_t rsp);
 
 /* Trap-time hooks: each returns 1 when it handled the trap. */
 int timer_trap(struct trap_frame *f);

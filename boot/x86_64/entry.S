@@ -144,7 +144,10 @@ high_start:
 	jmp	4b
 	.size high_start, . - high_start
 
-/* GDT: null, 64-bit code, data, and a TSS descriptor that idt.c fills in. */
+/*
+ * GDT: null, 64-bit code, data, a TSS descriptor that idt.c fills in, and
+ * ring 3's data and 64-bit code (in sysret's order: data, then code).
+ */
 	.data
 	.balign 16
 	.globl boot_gdt
@@ -153,6 +156,8 @@ boot_gdt:
 	.quad 0x00af9a000000ffff	/* SEL_CODE: present, ring 0, long mode */
 	.quad 0x00cf92000000ffff	/* SEL_DATA: present, ring 0, writable */
 	.quad 0, 0			/* 0x18: 64-bit TSS, 16 bytes */
+	.quad 0x00cff2000000ffff	/* 0x28: user data: present, ring 3, writable */
+	.quad 0x00affa000000ffff	/* 0x30: user code: present, ring 3, long mode */
 boot_gdt_end:
 	.balign 8
 	.globl boot_gdt_ptr

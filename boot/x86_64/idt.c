@@ -10,6 +10,7 @@
 #define SEL_CODE 0x08
 #define SEL_TSS 0x18
 #define GATE_INTERRUPT 0x8e /* present, ring 0, 64-bit interrupt gate (IF cleared) */
+#define GATE_USER 0xee      /* the same, callable from ring 3 (int $0x80) */
 #define IST_STACK_SIZE 16384
 
 /* IST slots: exceptions, interrupts, and the ones that may hit anywhere. */
@@ -49,9 +50,16 @@ static struct idt_gate idt[256] __attribute__((aligned(16)));
 static struct tss tss __attribute__((aligned(16)));
 static uint8_t ist_stacks[IST_COUNT][IST_STACK_SIZE] __attribute__((aligned(16)));
 
-/* The IST slot for vector v: NMI, #DF and #MC get a stack of their own. */
+/*
+ * The IST slot for vector v: NMI, #DF and #MC get a stack of their own.
+ * The system-call gate has none: a call from ring 3 runs on TSS.RSP0, so
+ * the faults that vmio's routines take inside it (on the exception stack)
+ * do not overwrite its frame.
+ */
 static uint8_t ist_for(unsigned v)
 {
+	if (v == VEC_SYSCALL)
+		return 0;
 	if (v == 2 || v == 8 || v == 18)
 		return IST_CRITICAL;
 	return v < 32 ? IST_EXCEPTION : IST_INTERRUPT;
@@ -81,10 +89,16 @@ void idt_init(void)
 			.offset_lo = (uint16_t)a,
 			.selector = SEL_CODE,
 			.ist = ist_for(v),
-			.type = GATE_INTERRUPT,
+			.type = v == VEC_SYSCALL ? GATE_USER : GATE_INTERRUPT,
 			.offset_mid = (uint16_t)(a >> 16),
 			.offset_hi = (uint32_t)(a >> 32),
 		};
 	}
 	__asm__ volatile("lidt %0" : : "m"(idtr));
+}
+
+/* The stack that traps from ring 3 without an IST slot (system calls) start on. */
+void tss_set_rsp0(uint64_t rsp)
+{
+	tss.rsp[0] = rsp;
 }

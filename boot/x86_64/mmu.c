@@ -6,6 +6,7 @@
  */
 #include "boot.h"
 #include "plat.h"
+#include "usermode.h"
 #include "x86.h"
 
 #define LARGE_PAGE (2ULL << 20)
@@ -105,6 +106,13 @@ void mmu_init(void)
 			      ureg_page_writable(i) ? PTE_W : 0);
 	}
 	write_cr3(read_cr3());
+}
+
+/* A page of a user program (usermode.h): present, user, writable or not. */
+void plat_user_map(uintptr_t va, void *frame, int writable)
+{
+	map_user_page(va, virt_to_phys(frame), writable ? PTE_W : 0);
+	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
 }
 
 /*

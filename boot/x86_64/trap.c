@@ -1,11 +1,13 @@
 /*
  * The trap handler called by trap_entry.S for every vector: timer ticks,
- * the security probe, exception-table fixups; anything else is fatal.
+ * system calls and faults from ring 3, the security probe, exception-table
+ * fixups; anything else is fatal.
  */
 #include <stdio.h>
 
 #include "boot.h"
 #include "plat.h"
+#include "usermode.h"
 #include "vmio/extable.h"
 #include "x86.h"
 
@@ -68,6 +70,15 @@ void trap_dispatch(struct trap_frame *f)
 {
 	if (timer_trap(f))
 		return;
+	if ((f->cs & 3) == 3) { /* from a user program */
+		if (f->vector == VEC_SYSCALL) {
+			f->rax = (uint64_t)syscall_dispatch(f->rax, f->rdi, f->rsi, f->rdx, f->r10);
+			return;
+		}
+		if (f->vector < 32)
+			user_fault(exception_names[f->vector], f->rip,
+				   f->vector == VEC_PF ? read_cr2() : 0);
+	}
 	if (f->vector == VEC_PF || f->vector == VEC_GP) {
 		uintptr_t fixup;
 

@@ -1,8 +1,15 @@
 /*
- * The demo image: after the banner, a short self-check that the fallible
- * primitives stop exactly at a real fault on this target.
+ * The demo image: after the banner, a user program's system calls as a
+ * table (tests/user/programs.c: each call, its arguments, the result by
+ * name, what the kernel checked), the user programs that fault and how
+ * each ended, then a short self-check: the fallible primitives stop
+ * exactly at a real fault on this target, and the tables said what they
+ * should.
  */
+#include <stdio.h>
+
 #include "plat.h"
+#include "user_expect.h"
 #include "vmio/arch.h"
 #include "vmio/errno.h"
 #include "vtest.h"
@@ -38,7 +45,37 @@ VT_CASE(once_load_from_read_only_page)
 	VT_EQ(vmio_arch_load_u32_fallible(ro + plat_info()->page_size, &v), VMIO_EFAULT);
 }
 
+static struct user_result calls, faults[UPROG_COUNT];
+
+VT_CASE(user_calls_all_as_expected)
+{
+	VT_EQ(calls.faulted, 0);
+	VT_EQ(calls.code, 0);
+	VT_CHECK(calls.expects > 0);
+	VT_EQ(calls.expects_failed, 0);
+	VT_EQ(calls.kernel_failed, 0);
+	VT_EQ(calls.access_open, 0);
+}
+
+VT_CASE(user_faults_end_the_program_not_the_kernel)
+{
+	for (unsigned p = UPROG_SYSCALLS + 1; p < UPROG_COUNT; p++) {
+		VT_EQ(faults[p].faulted, 1);
+		VT_EQ(faults[p].addr, user_fault_addr(p));
+		VT_EQ(faults[p].kernel_failed, 0);
+	}
+}
+
 int guest_main(void)
 {
+	printf("\nSystem calls from user mode on %s (kernel side: vmio readers and writers "
+	       "from from_user_space only)\n", plat_info()->isa);
+	user_run(UPROG_SYSCALLS, 1, &calls);
+	printf("\nUser programs that fault (each ends with a report; the kernel goes on)\n");
+	for (unsigned p = UPROG_SYSCALLS + 1; p < UPROG_COUNT; p++) {
+		user_run(p, 0, &faults[p]);
+		user_fault_row(p, &faults[p]);
+	}
+	printf("\nSelf-check\n");
 	return vt_run() ? 1 : 0;
 }
