@@ -122,7 +122,7 @@ struct vm_writer vm_writer_from_bytes(void *buf, size_t len);
  * (vmio/user_range.h; by default [VMIO_USER_START, VMIO_USER_END)).  An
  * empty range may stand at either boundary, end included, as an empty
  * slice may stand one past the end.  On bare metal, while the user range
- * is the default and holds vmio itself, it panics and returns VMIO_EINVAL.
+ * is the default and holds vmio itself, it returns VMIO_EINVAL (fails closed).
  */
 /*@ requires \valid(out);
     assigns out->r;

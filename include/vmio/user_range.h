@@ -9,9 +9,10 @@
  * On bare metal the range must not contain vmio itself: a kernel pointer
  * inside it would pass for a user pointer.  vmio_user_range_set refuses
  * such a range, and while the range is the default and does contain vmio,
- * every vm_f*_from_user_space call panics (vmio/panic.h) and returns
- * VMIO_EINVAL.  On the host target (VMIO_HOST) the process is its own user
- * space and this check is off.
+ * user access fails closed: every vm_f*_from_user_space call returns
+ * VMIO_EINVAL, whatever the pointer, until the kernel sets a range that
+ * leaves it out.  On the host target (VMIO_HOST) the process is its own
+ * user space and this check is off.
  */
 #ifndef VMIO_USER_RANGE_H
 #define VMIO_USER_RANGE_H

@@ -4,12 +4,12 @@
 
 #include "vmio/arch.h"
 #include "vmio/errno.h"
-#include "vmio/panic.h"
 #include "vmio/user_range.h"
 
 static struct {
 	uintptr_t start, end;
-} user_range = { VMIO_USER_START, VMIO_USER_END };
+	int holds_vmio; /* 0 not yet known, 1 the range holds vmio, -1 it does not */
+} user_range = { VMIO_USER_START, VMIO_USER_END, 0 };
 
 #ifdef VMIO_HOST
 /* A host process is its own user space: vmio lies in it by design. */
@@ -56,6 +56,7 @@ int vmio_user_range_set(uintptr_t start, uintptr_t end)
 		return VMIO_EINVAL;
 	user_range.start = start;
 	user_range.end = end;
+	user_range.holds_vmio = -1;
 	return 0;
 }
 
@@ -69,11 +70,15 @@ int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len)
 {
 	uintptr_t start = user_range.start, end = user_range.end;
 
-	if (holds_vmio(start, end)) {
-		/* Only the default range can get here: set refuses such ranges. */
-		vmio_panic("vmio: the user range holds vmio itself: call vmio_user_range_set");
+	/*
+	 * Only the default range can hold vmio (set refuses such ranges): then
+	 * fail closed, refusing every range, until the kernel sets its own.
+	 * Known once, so the check costs one load a call.
+	 */
+	if (!user_range.holds_vmio)
+		user_range.holds_vmio = holds_vmio(start, end) ? 1 : -1;
+	if (user_range.holds_vmio > 0)
 		return VMIO_EINVAL;
-	}
 	if (ptr < start || ptr > end || len > end - ptr)
 		return VMIO_EINVAL;
 	out->cursor = ptr;
