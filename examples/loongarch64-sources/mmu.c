@@ -8,6 +8,7 @@
  * follow 0 to physical address 0), so every unused directory entry points
  * to a table of invalid entries instead.
  */
+#include "checks.h"
 #include "platform.h"
 
 #define ENTRIES (PAGE_SIZE / 8)

@@ -21,18 +21,13 @@
 #define DMW1_CACHED UL(0x9000000000000011)
 #define UNCACHED_BASE UL(0x8000000000000000)
 #define CACHED_BASE UL(0x9000000000000000)
+#define KERNEL_SPACE_START CACHED_BASE /* the lowest kernel address */
 
 #define UART_PA UL(0x1fe001e0)     /* 16550 */
 #define GED_SLEEP_PA UL(0x100e001c) /* write 0x34: power off (exit status 0) */
 
-/*
- * The user region: USER_PAGES pages at USER_BASE.  Pages 3 and 7 are
- * holes (never mapped), page 5 is read-only, the others read-write.
- */
+/* The user region's first page; its layout is common/checks.h's. */
 #define USER_BASE UL(0x10000000)
-#define USER_PAGES 8
-#define USER_HOLE 3
-#define USER_RO 5
 
 /* Control and status registers. */
 #define CSR_CRMD 0x0
@@ -96,24 +91,11 @@ static inline uint64_t pa_of(const void *p)
 void mmu_init(void);
 /* Point EENTRY at trap_entry (trap.c). */
 void trap_init(void);
-/* Faults fixed up so far, and the address of the last one (trap.c). */
-extern unsigned long faults_fixed;
-extern uintptr_t last_fault_addr;
-
-/* The console (console.c): the 16550 UART, and a small printf. */
-void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int ksnprintf(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 /* Power off (QEMU exits 0 whatever happened: the log says pass or fail). */
 _Noreturn void platform_exit(int code);
 
-/* The few libc functions the compiler may call (mem.c). */
-void *memset(void *dst, int c, size_t n);
-void *memcpy(void *dst, const void *src, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-
 /* Linker-script symbols. */
-extern char __stack_top[], __start_vmio_extable[];
+extern char __stack_top[];
 #endif
 
 #endif

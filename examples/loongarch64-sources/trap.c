@@ -3,6 +3,8 @@
  * resumes at the fixup vmio gives for the faulting ERA; anything else is
  * a bug and stops the test.
  */
+#include "checks.h"
+#include "console.h"
 #include "platform.h"
 #include "vmio/vmio.h"
 

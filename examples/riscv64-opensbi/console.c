@@ -1,10 +1,13 @@
 /*
  * The console and the exit path: picolibc's stdout writes each character
  * through the SBI console (the legacy console_putchar call, which OpenSBI
- * 1.1 has), and QEMU stops through the sifive_test device.
+ * 1.1 has), kprintf and ksnprintf for the common checks on top of it,
+ * and QEMU stops through the sifive_test device.
  */
+#include <stdarg.h>
 #include <stdio.h>
 
+#include "console.h"
 #include "platform.h"
 #include "vmio/vmio.h"
 
@@ -25,6 +28,28 @@ static FILE sbi_console = FDEV_SETUP_STREAM(sbi_putc, NULL, NULL, _FDEV_SETUP_WR
 FILE *const stdin = &sbi_console;
 FILE *const stdout = &sbi_console;
 FILE *const stderr = &sbi_console;
+
+/* The common checks' console: picolibc's printf. */
+void kprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* The common checks' snprintf: picolibc's; returns the full length. */
+int ksnprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
 
 /* Stop QEMU: sifive_test exits 0 for 0x5555, else with code. */
 _Noreturn void platform_exit(int code)

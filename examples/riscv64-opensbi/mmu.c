@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "checks.h"
 #include "platform.h"
 
 #define PTE_V (1UL << 0)

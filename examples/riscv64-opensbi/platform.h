@@ -17,19 +17,14 @@
 #define KERNEL_PMA UL(0x80200000)
 #define KERNEL_VMA UL(0xffffffff80200000)
 #define KERNEL_OFFSET (KERNEL_VMA - KERNEL_PMA) /* virtual minus physical */
+#define KERNEL_SPACE_START KERNEL_VMA /* the lowest kernel address */
 
 /* Devices: physical [0, 1 GiB) is mapped at DEVICE_VMA (one gigapage). */
 #define DEVICE_VMA UL(0xffffffff40000000)
 #define SIFIVE_TEST_PA UL(0x100000) /* write (code << 16) | 0x3333 to exit */
 
-/*
- * The user region: USER_PAGES pages at USER_BASE.  Pages 3 and 7 are
- * holes (never mapped), page 5 is read-only, the others read-write.
- */
+/* The user region's first page; its layout is common/checks.h's. */
 #define USER_BASE UL(0x10000000)
-#define USER_PAGES 8
-#define USER_HOLE 3
-#define USER_RO 5
 
 #define SSTATUS_SUM (UL(1) << 18)
 #define SSTATUS_FS_INITIAL (UL(1) << 13)
@@ -52,9 +47,8 @@ void map_hole(bool mapped);
 extern bool demand_page_hole;
 /* Point stvec at trap_entry (trap.c). */
 void trap_init(void);
-/* Faults fixed up so far, and the address of the last one (trap.c). */
-extern unsigned long faults_fixed, faults_paged_in;
-extern uintptr_t last_fault_addr;
+/* Faults the kernel resolved by mapping the hole (trap.c). */
+extern unsigned long faults_paged_in;
 /* Stop QEMU with status 0 (pass) or code (fail) through sifive_test (console.c). */
 _Noreturn void platform_exit(int code);
 /* Whether sstatus.SUM is clear now. */
@@ -64,7 +58,6 @@ void open_user_access(void);
 
 /* Linker-script symbols. */
 extern char __kernel_start[], __kernel_end[], __stack_top[];
-extern char __start_vmio_extable[];
 #endif
 
 #endif

@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 
+#include "checks.h"
 #include "platform.h"
 #include "vmio/vmio.h"
 

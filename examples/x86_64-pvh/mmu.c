@@ -5,6 +5,7 @@
  * that nothing of the kernel stays in the lower half, and turns on SMEP
  * and SMAP when the CPU has them.
  */
+#include "checks.h"
 #include "platform.h"
 
 #define PTE_P (1UL << 0)

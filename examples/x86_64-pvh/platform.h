@@ -17,15 +17,10 @@
 /* Physical [0, 1 GiB) appears at KERNEL_OFFSET; the kernel is linked at
  * KERNEL_OFFSET + 2 MiB and loaded at 2 MiB. */
 #define KERNEL_OFFSET UL(0xffffffff80000000)
+#define KERNEL_SPACE_START KERNEL_OFFSET /* the lowest kernel address */
 
-/*
- * The user region: USER_PAGES pages at USER_BASE.  Pages 3 and 7 are
- * holes (never mapped), page 5 is read-only, the others read-write.
- */
+/* The user region's first page; its layout is common/checks.h's. */
 #define USER_BASE UL(0x10000000)
-#define USER_PAGES 8
-#define USER_HOLE 3
-#define USER_RO 5
 
 #define SEL_CODE 0x08
 #define SEL_DATA 0x10
@@ -53,9 +48,6 @@ struct trap_frame {
 void mmu_init(void);
 /* Load the IDT (trap.c). */
 void trap_init(void);
-/* Faults fixed up so far, and the address of the last one (trap.c). */
-extern unsigned long faults_fixed;
-extern uintptr_t last_fault_addr;
 /* Whether RFLAGS.AC is clear now (user access closed under SMAP). */
 bool user_access_closed(void);
 /* Set RFLAGS.AC, as a kernel might have before calling vmio (trap.c). */
@@ -63,17 +55,8 @@ void open_user_access(void);
 /* Whether SMAP was turned on (mmu.c). */
 extern bool smap_on;
 
-/* The console (console.c): COM1, and a small printf. */
-void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int ksnprintf(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 /* Stop QEMU through isa-debug-exit: status 1 for code 0, else (code << 1) | 1. */
 _Noreturn void platform_exit(int code);
-
-/* The few libc functions the compiler may call (mem.c). */
-void *memset(void *dst, int c, size_t n);
-void *memcpy(void *dst, const void *src, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
 
 static inline void outb(uint16_t port, uint8_t v)
 {
@@ -89,7 +72,7 @@ static inline uint8_t inb(uint16_t port)
 }
 
 /* Linker-script symbols. */
-extern char __stack_top[], __start_vmio_extable[];
+extern char __stack_top[];
 #endif
 
 #endif

@@ -4,6 +4,8 @@
  * resumes at the fixup vmio gives for the faulting rip, with AC cleared
  * in the saved rflags; anything else is a bug and stops the test.
  */
+#include "checks.h"
+#include "console.h"
 #include "platform.h"
 #include "vmio/vmio.h"
 

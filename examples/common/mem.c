@@ -1,5 +1,6 @@
-/* memset, memcpy and memcmp: the compiler may call them; no libc here. */
-#include "platform.h"
+/* memset, memcpy and memcmp for examples without a libc: the compiler may
+ * call them. */
+#include "mem.h"
 
 /* Set n bytes of dst to c; returns dst. */
 void *memset(void *dst, int c, size_t n)
