@@ -47,11 +47,17 @@ int vm_fwriter_iov_init(struct vm_fwriter_iov *it, const struct vmio_iovec *iov,
 #define vm_fwriter_iov_init(it, iov, n) vm_fwriter_iov_init(VMIO_ONLY(vm_fwriter_iov, it), (iov), (n))
 
 /* Bytes left to read (to write) in all the segments. */
+/*@ requires \valid_read(it);
+    assigns \nothing;
+    ensures \result == it->r.left; */
 static inline size_t vm_freader_iov_remain(const struct vm_freader_iov *it)
 {
 	return it->r.left;
 }
 
+/*@ requires \valid_read(it);
+    assigns \nothing;
+    ensures \result == it->r.left; */
 static inline size_t vm_fwriter_iov_avail(const struct vm_fwriter_iov *it)
 {
 	return it->r.left;

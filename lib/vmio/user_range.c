@@ -1,18 +1,20 @@
 /* The user address range and its safety check (see vmio/user_range.h). */
 #include "extable_bounds.h"
 #include "range.h"
+#include "user_bounds.h"
 
 #include "vmio/arch.h"
 #include "vmio/errno.h"
 #include "vmio/panic.h"
 #include "vmio/user_range.h"
 
-static struct {
-	uintptr_t start, end;
-} user_range = { VMIO_USER_START, VMIO_USER_END };
+struct vmio_user_bounds vmio_user_range = { VMIO_USER_START, VMIO_USER_END };
 
 #ifdef VMIO_HOST
 /* A host process is its own user space: vmio lies in it by design. */
+/*@ assigns \nothing;
+    exits \false;
+    ensures \result == 0; */
 static int holds_vmio(uintptr_t start, uintptr_t end)
 {
 	(void)start;
@@ -34,7 +36,7 @@ static int holds_vmio(uintptr_t start, uintptr_t end)
 	int empty = tab_end <= tab;
 	uintptr_t at[] = {
 		(uintptr_t)&holds_vmio,
-		(uintptr_t)&user_range,
+		(uintptr_t)&vmio_user_range,
 		tab,
 		empty ? tab : tab_end - 1, /* the table's last byte */
 		empty ? tab : vmio_extable_insn(__start_vmio_extable),
@@ -54,20 +56,20 @@ int vmio_user_range_set(uintptr_t start, uintptr_t end)
 {
 	if (start >= end || holds_vmio(start, end))
 		return VMIO_EINVAL;
-	user_range.start = start;
-	user_range.end = end;
+	vmio_user_range.start = start;
+	vmio_user_range.end = end;
 	return 0;
 }
 
 void vmio_user_range_get(uintptr_t *start, uintptr_t *end)
 {
-	*start = user_range.start;
-	*end = user_range.end;
+	*start = vmio_user_range.start;
+	*end = vmio_user_range.end;
 }
 
 int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len)
 {
-	uintptr_t start = user_range.start, end = user_range.end;
+	uintptr_t start = vmio_user_range.start, end = vmio_user_range.end;
 
 	if (holds_vmio(start, end)) {
 		/* Only the default range can get here: set refuses such ranges. */
