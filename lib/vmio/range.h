@@ -38,6 +38,7 @@ struct vm_range vmio_range_kernel(uintptr_t ptr, size_t len);
 /* 0 and *out set when [ptr, ptr+len) is user memory, else VMIO_EINVAL. */
 /*@ requires \valid(out);
     assigns *out;
+    exits \false;
     behavior user:
       assumes vm_user(ptr, len);
       ensures \result == 0 && out->cursor == ptr && out->end == ptr + len;
