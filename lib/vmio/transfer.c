@@ -97,13 +97,6 @@ static int range_val(struct vm_range *x, void *val, size_t size, int to_x)
 	return err;
 }
 
-/*
- * Read size bytes at x's cursor into the caller's buffer val, all or
- * nothing: on any error the cursor is where it was and val holds no byte
- * of the source.  Up to VMIO_READ_BOUNCE bytes go through a stack buffer,
- * so val is unchanged; a larger val is zeroed whole (there is no room to
- * keep its old bytes).
- */
 /* vmio_range_read_whole for size <= VMIO_READ_BOUNCE: val changes only on success. */
 /*@ requires \valid(x) && vm_inv(x) && vm_buf((char *)val, size);
     requires size <= VMIO_READ_BOUNCE;
@@ -128,6 +121,13 @@ static int read_bounced(struct vm_range *x, void *val, size_t size)
 	return err;
 }
 
+/*
+ * Read size bytes at x's cursor into the caller's buffer val, all or
+ * nothing: on any error the cursor is where it was and val holds no byte
+ * of the source.  Up to VMIO_READ_BOUNCE bytes go through a stack buffer,
+ * so val is unchanged; a larger val is zeroed whole (there is no room to
+ * keep its old bytes).
+ */
 int vmio_range_read_whole(struct vm_range *x, void *val, size_t size)
 {
 	int err;
