@@ -10,6 +10,13 @@
 #include <stdint.h>
 
 #include "vmio/arch.h"
+#include "user_bounds.h" /* lib/vmio (on the proof's -I): the runtime user range */
+
+#ifdef VMIO_HOST
+/*@ predicate vm_host = \true; // a host process: vmio lies in its user space by design */
+#else
+/*@ predicate vm_host = \false; */
+#endif
 
 /*@
   // The seed's inv(): the cursor never passes the end.
@@ -24,9 +31,12 @@
   predicate vm_fits(integer p, integer len) =
     0 <= p && 0 <= len && p + len <= UINTPTR_MAX;
 
-  // The user-range rule of vm_f*_from_user_space (docs/DESIGN.md "User ranges").
-  predicate vm_user(integer p, integer len) =
-    VMIO_USER_START <= p && 0 <= len && p + len <= VMIO_USER_END;
+  // The user-range rule of vm_f*_from_user_space (docs/DESIGN.md "User ranges"),
+  // against the current runtime user range (vmio_user_range_set).
+  predicate vm_user{L}(integer p, integer len) =
+    \at(vmio_user_range.start, L) <= p && 0 <= len && p + len <= \at(vmio_user_range.end, L);
+  // The range is sane: vmio_user_range_set keeps it so (start < end).
+  predicate vm_user_ok{L} = \at(vmio_user_range.start, L) < \at(vmio_user_range.end, L);
 
   // An infallible reader's bytes are readable, an infallible writer's writable:
   // the seed's read_view_initialized() / has_write_view().
@@ -48,6 +58,12 @@
 
   // A power of two (the alignments of vm_writer_fill and vmio_write_vals).
   predicate vm_pow2(integer a) = a > 0 && (a & (a - 1)) == 0;
+
+  // No partial data in a caller's buffer (VMIO_READ_BOUNCE): p[0 .. n-1]
+  // as it was at L, or all zero.
+  predicate vm_kept{L1, L2}(char *p, integer n) =
+    \forall integer i; 0 <= i < n ==> \at(p[i], L1) == \at(p[i], L2);
+  // vm_zero(p, n): p[0 .. n-1] all zero (vmio/arch.h, for __memset_fallible).
 
   // The sizes of a PodOnce value.
   predicate vm_once_size(integer n) = n == 1 || n == 2 || n == 4 || n == 8;

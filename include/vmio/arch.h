@@ -41,12 +41,16 @@
       ensures \result == 0; */
 size_t __memcpy_fallible(void *dst, const void *src, size_t len);
 
+/*@ // p[0 .. n-1] are all zero (vmio/acsl.h uses it too: no partial data).
+    predicate vm_zero(char *p, integer n) = \forall integer i; 0 <= i < n ==> p[i] == 0; */
+
 /* Set len bytes of dst to (unsigned char)byte; return the bytes NOT set, exactly. */
 /*@ assigns ((char *)dst)[0 .. len - 1];
     exits \false;
     ensures count: \result <= len;
     ensures set: \forall integer i; 0 <= i < len - \result ==>
-      ((unsigned char *)dst)[i] == (unsigned char)byte;
+      ((char *)dst)[i] == (char)byte;
+    ensures zeroed: byte == 0 && \result == 0 ==> vm_zero((char *)dst, len);
     ensures untouched: \forall integer i; len - \result <= i < len ==>
       ((char *)dst)[i] == \old(((char *)dst)[i]);
     behavior accessible:
@@ -152,6 +156,13 @@ int vmio_arch_store_u64_fallible(void *p, uint64_t v);
     ensures \result != 0 ==> *old == \old(*old) && *p == \old(*p); */
 int vmio_arch_cmpxchg_u32_fallible(uint32_t *p, uint32_t expected,
 				   uint32_t desired, uint32_t *old);
+/*@ requires \valid(old) && \separated(p, old);
+    assigns *p, *old;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *old == \old(*p) &&
+      *p == (\old(*p) == expected ? desired : \old(*p));
+    ensures \result != 0 ==> *old == \old(*old) && *p == \old(*p); */
 int vmio_arch_cmpxchg_u64_fallible(uint64_t *p, uint64_t expected,
 				   uint64_t desired, uint64_t *old);
 
@@ -163,10 +174,40 @@ int vmio_arch_cmpxchg_u64_fallible(uint64_t *p, uint64_t expected,
  * with nothing written and *old untouched (a read-only page faults).
  * p must be 4-byte aligned.
  */
+/*@ requires \valid(old) && \separated(p, old);
+    assigns *p, *old;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *old == \old(*p) && *p == arg;
+    ensures \result != 0 ==> *old == \old(*old) && *p == \old(*p); */
 int vmio_arch_fetch_set_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
+/*@ requires \valid(old) && \separated(p, old);
+    assigns *p, *old;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *old == \old(*p) && *p == (uint32_t)(\old(*p) + arg);
+    ensures \result != 0 ==> *old == \old(*old) && *p == \old(*p); */
 int vmio_arch_fetch_add_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
+/*@ requires \valid(old) && \separated(p, old);
+    assigns *p, *old;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *old == \old(*p) && *p == (uint32_t)(\old(*p) | arg);
+    ensures \result != 0 ==> *old == \old(*old) && *p == \old(*p); */
 int vmio_arch_fetch_or_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
+/*@ requires \valid(old) && \separated(p, old);
+    assigns *p, *old;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *old == \old(*p) && *p == (uint32_t)(\old(*p) & ~arg);
+    ensures \result != 0 ==> *old == \old(*old) && *p == \old(*p); */
 int vmio_arch_fetch_andn_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
+/*@ requires \valid(old) && \separated(p, old);
+    assigns *p, *old;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *old == \old(*p) && *p == (uint32_t)(\old(*p) ^ arg);
+    ensures \result != 0 ==> *old == \old(*old) && *p == \old(*p); */
 int vmio_arch_fetch_xor_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
 
 /*
@@ -185,7 +226,22 @@ int vmio_arch_fetch_xor_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
  * reaches a page such a scan would not.  Lengths are counted, never
  * compared against src + max, which may wrap to 0.
  */
+/*@ requires \valid(len);
+    assigns *len;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_ENAMETOOLONG || \result == VMIO_EFAULT;
+    ensures \result == VMIO_ENAMETOOLONG <==> *len == max;
+    ensures *len <= max; */
 int __strnlen_fallible(const char *src, size_t max, size_t *len);
+/*@ requires \valid(len) && \separated(len, dst + (0 .. max - 1));
+    assigns *len, dst[0 .. max - 1];
+    exits \false;
+    ensures \result == 0 || \result == VMIO_ENAMETOOLONG || \result == VMIO_EFAULT;
+    ensures \result == VMIO_ENAMETOOLONG <==> *len == max;
+    ensures *len <= max;
+    ensures nul: \result == 0 ==> dst[*len] == 0;
+    ensures untouched: \forall integer i; (\result == 0 ? *len + 1 : *len) <= i < max ==>
+      dst[i] == \old(dst[i]); */
 int __strncpy_fallible(char *dst, const char *src, size_t max, size_t *len);
 
 /*

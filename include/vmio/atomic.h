@@ -21,7 +21,31 @@
 #include "vmio/reader.h"
 
 /* Load the word at the cursor with one single-copy-atomic load. */
+/*@ requires \valid(r) && vm_inv(&r->r) && \valid(val) && \separated(r, val);
+    assigns *val;
+    exits \false;
+    behavior done:
+      assumes 4 <= vm_left(&r->r) && r->r.cursor % 4 == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+      ensures \result != 0 ==> *val == \old(*val);
+    behavior refused:
+      assumes !(4 <= vm_left(&r->r) && r->r.cursor % 4 == 0);
+      ensures \result == VMIO_EINVAL && *val == \old(*val);
+    complete behaviors;
+    disjoint behaviors; */
 int vm_freader_atomic_load_u32(struct vm_freader *r, uint32_t *val);
+/*@ requires \valid(r) && vm_inv(&r->r) && \valid(val) && \separated(r, val);
+    assigns *val;
+    exits \false;
+    behavior done:
+      assumes 8 <= vm_left(&r->r) && r->r.cursor % 8 == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+      ensures \result != 0 ==> *val == \old(*val);
+    behavior refused:
+      assumes !(8 <= vm_left(&r->r) && r->r.cursor % 8 == 0);
+      ensures \result == VMIO_EINVAL && *val == \old(*val);
+    complete behaviors;
+    disjoint behaviors; */
 int vm_freader_atomic_load_u64(struct vm_freader *r, uint64_t *val);
 #define vm_freader_atomic_load_u32(r, val) \
 	vm_freader_atomic_load_u32(VMIO_ONLY(vm_freader, r), (val))
@@ -33,8 +57,42 @@ int vm_freader_atomic_load_u64(struct vm_freader *r, uint64_t *val);
  * desired.  A comparison that fails needs write access too: a read-only
  * page is VMIO_EFAULT whatever the values.
  */
+/*@ requires \valid(w) && vm_inv(&w->r) && vm_apart(&w->r) && \valid(old);
+    requires \separated(w, old) && \separated(old, (uint32_t *)w->r.cursor);
+    assigns *(uint32_t *)w->r.cursor, *old;
+    exits \false;
+    behavior done:
+      assumes 4 <= vm_left(&w->r) && w->r.cursor % 4 == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+      ensures \result == 0 ==> *old == \old(*(uint32_t *)w->r.cursor) &&
+        *(uint32_t *)w->r.cursor == (*old == expected ? desired : *old);
+      ensures \result != 0 ==> *old == \old(*old) &&
+        *(uint32_t *)w->r.cursor == \old(*(uint32_t *)w->r.cursor);
+    behavior refused:
+      assumes !(4 <= vm_left(&w->r) && w->r.cursor % 4 == 0);
+      ensures \result == VMIO_EINVAL && *old == \old(*old);
+      ensures *(uint32_t *)w->r.cursor == \old(*(uint32_t *)w->r.cursor);
+    complete behaviors;
+    disjoint behaviors; */
 int vm_fwriter_atomic_cmpxchg_u32(struct vm_fwriter *w, uint32_t expected,
 				  uint32_t desired, uint32_t *old);
+/*@ requires \valid(w) && vm_inv(&w->r) && vm_apart(&w->r) && \valid(old);
+    requires \separated(w, old) && \separated(old, (uint64_t *)w->r.cursor);
+    assigns *(uint64_t *)w->r.cursor, *old;
+    exits \false;
+    behavior done:
+      assumes 8 <= vm_left(&w->r) && w->r.cursor % 8 == 0;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+      ensures \result == 0 ==> *old == \old(*(uint64_t *)w->r.cursor) &&
+        *(uint64_t *)w->r.cursor == (*old == expected ? desired : *old);
+      ensures \result != 0 ==> *old == \old(*old) &&
+        *(uint64_t *)w->r.cursor == \old(*(uint64_t *)w->r.cursor);
+    behavior refused:
+      assumes !(8 <= vm_left(&w->r) && w->r.cursor % 8 == 0);
+      ensures \result == VMIO_EINVAL && *old == \old(*old);
+      ensures *(uint64_t *)w->r.cursor == \old(*(uint64_t *)w->r.cursor);
+    complete behaviors;
+    disjoint behaviors; */
 int vm_fwriter_atomic_cmpxchg_u64(struct vm_fwriter *w, uint64_t expected,
 				  uint64_t desired, uint64_t *old);
 #define vm_fwriter_atomic_cmpxchg_u32(w, expected, desired, old) \
@@ -54,6 +112,29 @@ int vm_fwriter_atomic_cmpxchg_u64(struct vm_fwriter *w, uint64_t expected,
  * (old op arg), with one atomic read-modify-write.  An op other than the
  * five above is VMIO_EINVAL, touching no memory.
  */
+/*@ requires \valid(w) && vm_inv(&w->r) && vm_apart(&w->r) && \valid(old);
+    requires \separated(w, old) && \separated(old, (uint32_t *)w->r.cursor);
+    assigns *(uint32_t *)w->r.cursor, *old;
+    exits \false;
+    behavior done:
+      assumes 4 <= vm_left(&w->r) && w->r.cursor % 4 == 0;
+      assumes VMIO_ATOMIC_SET <= op <= VMIO_ATOMIC_XOR;
+      ensures \result == 0 || \result == VMIO_EFAULT;
+      ensures \result == 0 ==> *old == \old(*(uint32_t *)w->r.cursor);
+      ensures \result == 0 ==> *(uint32_t *)w->r.cursor == (
+        op == VMIO_ATOMIC_SET ? arg :
+        op == VMIO_ATOMIC_ADD ? (uint32_t)(*old + arg) :
+        op == VMIO_ATOMIC_OR ? (uint32_t)(*old | arg) :
+        op == VMIO_ATOMIC_ANDN ? (uint32_t)(*old & ~arg) : (uint32_t)(*old ^ arg));
+      ensures \result != 0 ==> *old == \old(*old) &&
+        *(uint32_t *)w->r.cursor == \old(*(uint32_t *)w->r.cursor);
+    behavior refused:
+      assumes !(4 <= vm_left(&w->r) && w->r.cursor % 4 == 0 &&
+        VMIO_ATOMIC_SET <= op <= VMIO_ATOMIC_XOR);
+      ensures \result == VMIO_EINVAL && *old == \old(*old);
+      ensures *(uint32_t *)w->r.cursor == \old(*(uint32_t *)w->r.cursor);
+    complete behaviors;
+    disjoint behaviors; */
 int vm_fwriter_atomic_fetch_op_u32(struct vm_fwriter *w, int op, uint32_t arg, uint32_t *old);
 #define vm_fwriter_atomic_fetch_op_u32(w, op, arg, old) \
 	vm_fwriter_atomic_fetch_op_u32(VMIO_ONLY(vm_fwriter, w), (op), (arg), (old))

@@ -90,7 +90,10 @@ static inline int vmio_write(const struct vmio *io, size_t offset, struct vm_fre
 /* len bytes between the object at offset and the kernel buffer buf. */
 /*@ requires vm_obeys_vmio(io);
     assigns vmio_acsl_objects, ((char *)buf)[0 .. len - 1];
-    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT; */
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT;
+    ensures kept: \result != 0 && len <= VMIO_READ_BOUNCE ==> vm_kept{Old, Here}((char *)buf, len);
+    ensures zeroed: \result == VMIO_EFAULT && len > VMIO_READ_BOUNCE &&
+      \at(\valid((char *)buf + (0 .. len - 1)), Pre) ==> vm_zero((char *)buf, len); */
 int vmio_read_bytes(const struct vmio *io, size_t offset, void *buf, size_t len);
 /*@ requires vm_obeys_vmio(io);
     assigns vmio_acsl_objects;
@@ -100,7 +103,10 @@ int vmio_write_bytes(const struct vmio *io, size_t offset, const void *buf, size
 /* One Pod value of size bytes. */
 /*@ requires vm_obeys_vmio(io);
     assigns vmio_acsl_objects, ((char *)val)[0 .. size - 1];
-    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT; */
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT;
+    ensures kept: \result != 0 && size <= VMIO_READ_BOUNCE ==> vm_kept{Old, Here}((char *)val, size);
+    ensures zeroed: \result == VMIO_EFAULT && size > VMIO_READ_BOUNCE &&
+      \at(\valid((char *)val + (0 .. size - 1)), Pre) ==> vm_zero((char *)val, size); */
 int vmio_read_val(const struct vmio *io, size_t offset, void *val, size_t size);
 /*@ requires vm_obeys_vmio(io);
     assigns vmio_acsl_objects;
@@ -111,7 +117,12 @@ int vmio_write_val(const struct vmio *io, size_t offset, const void *val, size_t
 /*@ requires vm_obeys_vmio(io);
     assigns vmio_acsl_objects, ((char *)vals)[0 .. count * size - 1];
     ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EOVERFLOW || \result == VMIO_EFAULT;
-    ensures count * size > SIZE_MAX ==> \result == VMIO_EOVERFLOW; */
+    ensures count * size > SIZE_MAX ==> \result == VMIO_EOVERFLOW;
+    ensures kept: \result != 0 && count * size <= VMIO_READ_BOUNCE ==>
+      vm_kept{Old, Here}((char *)vals, count * size);
+    ensures zeroed: \result == VMIO_EFAULT && count * size > VMIO_READ_BOUNCE &&
+      \at(\valid((char *)vals + (0 .. count * size - 1)), Pre) ==>
+      vm_zero((char *)vals, count * size); */
 int vmio_read_slice(const struct vmio *io, size_t offset, void *vals, size_t count, size_t size);
 /*@ requires vm_obeys_vmio(io);
     assigns vmio_acsl_objects;

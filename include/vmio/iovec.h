@@ -42,17 +42,43 @@ struct vm_fwriter_iov { struct vm_iov_range r; }; /* writes user segments */
  * overflows a size_t.  Empty segments are never accessed and not checked:
  * { NULL, 0 } is accepted, as Linux's readv accepts it.
  */
+/*@ requires \valid(it) && \valid_read(iov + (0 .. n - 1)) && \separated(it, iov + (0 .. n - 1));
+    assigns it->r;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EINVAL;
+    ensures \result != 0 ==> it->r == \old(it->r);
+    ensures \result == 0 ==> it->r.iov == iov && it->r.nr == n && it->r.off == 0;
+    ensures \result == 0 ==> \forall integer i; 0 <= i < n ==>
+      (iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len));
+    ensures (\exists integer i; 0 <= i < n && !(iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len))) ==>
+      \result == VMIO_EINVAL; */
 int vm_freader_iov_init(struct vm_freader_iov *it, const struct vmio_iovec *iov, size_t n);
+/*@ requires \valid(it) && \valid_read(iov + (0 .. n - 1)) && \separated(it, iov + (0 .. n - 1));
+    assigns it->r;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EINVAL;
+    ensures \result != 0 ==> it->r == \old(it->r);
+    ensures \result == 0 ==> it->r.iov == iov && it->r.nr == n && it->r.off == 0;
+    ensures \result == 0 ==> \forall integer i; 0 <= i < n ==>
+      (iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len));
+    ensures (\exists integer i; 0 <= i < n && !(iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len))) ==>
+      \result == VMIO_EINVAL; */
 int vm_fwriter_iov_init(struct vm_fwriter_iov *it, const struct vmio_iovec *iov, size_t n);
 #define vm_freader_iov_init(it, iov, n) vm_freader_iov_init(VMIO_ONLY(vm_freader_iov, it), (iov), (n))
 #define vm_fwriter_iov_init(it, iov, n) vm_fwriter_iov_init(VMIO_ONLY(vm_fwriter_iov, it), (iov), (n))
 
 /* Bytes left to read (to write) in all the segments. */
+/*@ requires \valid_read(it);
+    assigns \nothing;
+    ensures \result == it->r.left; */
 static inline size_t vm_freader_iov_remain(const struct vm_freader_iov *it)
 {
 	return it->r.left;
 }
 
+/*@ requires \valid_read(it);
+    assigns \nothing;
+    ensures \result == it->r.left; */
 static inline size_t vm_fwriter_iov_avail(const struct vm_fwriter_iov *it)
 {
 	return it->r.left;
@@ -100,6 +126,17 @@ int vm_fwriter_iov_write_from_f(struct vm_fwriter_iov *it, struct vm_freader *r,
  * fault, with the cursor where it was and iov[0..n) entirely zero.  The
  * segments are checked later, by vm_freader_iov_init / vm_fwriter_iov_init.
  */
+/*@ requires \valid(r) && vm_inv(&r->r);
+    requires \valid(iov + (0 .. n - 1)) && vm_buf((char *)iov, n * sizeof(struct vmio_iovec));
+    requires \separated(r, iov + (0 .. n - 1));
+    assigns r->r.cursor, ((char *)iov)[0 .. n * sizeof(struct vmio_iovec) - 1];
+    exits \false;
+    ensures vm_inv(&r->r);
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EFAULT;
+    ensures \result == VMIO_EINVAL <==> \old(vm_left(&r->r)) < n * sizeof(struct vmio_iovec);
+    ensures \result == 0 ==> r->r.cursor == \old(r->r.cursor) + n * sizeof(struct vmio_iovec);
+    ensures \result != 0 ==> r->r.cursor == \old(r->r.cursor);
+    ensures zeroed: \result == VMIO_EFAULT ==> vm_zero((char *)iov, n * sizeof(struct vmio_iovec)); */
 int vm_freader_read_iovec(struct vm_freader *r, struct vmio_iovec *iov, size_t n);
 #define vm_freader_read_iovec(r, iov, n) vm_freader_read_iovec(VMIO_ONLY(vm_freader, r), (iov), (n))
 

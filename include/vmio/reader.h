@@ -498,6 +498,10 @@ int vm_writer_write_fallible(struct vm_writer *w, struct vm_freader *r, size_t *
     requires vm_buf((char *)val, size);
     assigns r->r.cursor, ((char *)val)[0 .. size - 1];
     ensures vm_inv(&r->r);
+    ensures kept: \result != 0 && (size <= VMIO_READ_BOUNCE || \result == VMIO_EINVAL) ==>
+      vm_kept{Old, Here}((char *)val, size);
+    ensures zeroed: \result == VMIO_EFAULT && size > VMIO_READ_BOUNCE ==>
+      vm_zero((char *)val, size);
     behavior short:
       assumes vm_left(&r->r) < size;
       ensures r->r.cursor == \old(r->r.cursor) && r->r.end == \old(r->r.end);
@@ -560,7 +564,11 @@ int vm_fwriter_fill_zeros(struct vm_fwriter *w, size_t len, size_t *n);
     ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EFAULT;
     ensures \result == 0 ==> *n == \old(vm_left(&r->r)) && r->r.cursor == \old(r->r.end);
     ensures \result != 0 ==> r->r.cursor == \old(r->r.cursor) && *n == \old(*n);
-    ensures \result == VMIO_EINVAL <==> cap < \old(vm_left(&r->r)); */
+    ensures \result == VMIO_EINVAL <==> cap < \old(vm_left(&r->r));
+    ensures kept: \result != 0 && (\old(vm_left(&r->r)) <= VMIO_READ_BOUNCE ||
+      \result == VMIO_EINVAL) ==> vm_kept{Old, Here}((char *)buf, \old(vm_left(&r->r)));
+    ensures zeroed: \result == VMIO_EFAULT && \old(vm_left(&r->r)) > VMIO_READ_BOUNCE ==>
+      vm_zero((char *)buf, \old(vm_left(&r->r))); */
 int vm_freader_collect(struct vm_freader *r, void *buf, size_t cap, size_t *n);
 /*@ requires \valid(r) && \valid(out) && \valid(n) && \separated(r, out, n);
     requires vm_inv(&r->r) && vm_obeys_allocator(a);
@@ -585,6 +593,13 @@ int vm_freader_collect_alloc(struct vm_freader *r, const struct vmio_allocator *
  * there, VMIO_EFAULT on a fault; on error *len is untouched.  The cursor
  * never moves.
  */
+/*@ requires \valid(r) && \valid(len) && \separated(r, len) && vm_inv(&r->r);
+    assigns *len;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_ENAMETOOLONG || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *len < vm_min(max, vm_left(&r->r));
+    ensures \result != 0 ==> *len == \old(*len);
+    ensures vm_inv(&r->r); */
 int vm_freader_strnlen(struct vm_freader *r, size_t max, size_t *len);
 #define vm_freader_strnlen(r, max, len) vm_freader_strnlen(VMIO_ONLY(vm_freader, r), (max), (len))
 
@@ -596,6 +611,19 @@ int vm_freader_strnlen(struct vm_freader *r, size_t max, size_t *len);
  * so is buf except that the bytes the copy had written, its first ones,
  * are zero again: no partial string.
  */
+/*@ requires \valid(r) && \valid(len) && vm_inv(&r->r) && vm_buf(buf, cap);
+    requires \separated(r, len, buf + (0 .. cap - 1));
+    assigns r->r.cursor, *len, buf[0 .. cap - 1];
+    exits \false;
+    ensures vm_inv(&r->r) && r->r.end == \old(r->r.end);
+    ensures \result == 0 || \result == VMIO_ENAMETOOLONG || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *len < vm_min(cap, \old(vm_left(&r->r)));
+    ensures \result == 0 ==> r->r.cursor == \old(r->r.cursor) + *len + 1;
+    ensures nul: \result == 0 ==> buf[*len] == 0;
+    ensures \result != 0 ==> r->r.cursor == \old(r->r.cursor) && *len == \old(*len);
+    ensures no_partial: \result != 0 && cap <= VMIO_READ_BOUNCE ==> vm_kept{Old, Here}(buf, cap);
+    ensures zeroed: \result != 0 && cap > VMIO_READ_BOUNCE ==>
+      \forall integer i; 0 <= i < cap ==> buf[i] == 0; */
 int vm_freader_read_cstring(struct vm_freader *r, char *buf, size_t cap, size_t *len);
 #define vm_freader_read_cstring(r, buf, cap, len) \
 	vm_freader_read_cstring(VMIO_ONLY(vm_freader, r), (buf), (cap), (len))

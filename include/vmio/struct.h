@@ -31,6 +31,14 @@
  * bytes are checked before the copy, as in Linux: a nonzero one is
  * VMIO_E2BIG even when a fault would follow.
  */
+/*@ requires \valid(r) && vm_inv(&r->r) && vm_buf((char *)val, ksize);
+    assigns r->r.cursor, ((char *)val)[0 .. ksize - 1];
+    exits \false;
+    ensures vm_inv(&r->r);
+    ensures \result == 0 || \result == VMIO_E2BIG || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> r->r.cursor == \old(r->r.end);
+    ensures \result != 0 ==> r->r.cursor == \old(r->r.cursor);
+    ensures zeroed: \result != 0 && ksize > VMIO_READ_BOUNCE ==> vm_zero((char *)val, ksize); */
 int vm_freader_read_struct(struct vm_freader *r, void *val, size_t ksize);
 #define vm_freader_read_struct(r, val, ksize) \
 	vm_freader_read_struct(VMIO_ONLY(vm_freader, r), (val), (ksize))
@@ -43,6 +51,12 @@ int vm_freader_read_struct(struct vm_freader *r, void *val, size_t ksize);
  * word they are in the same page), and stops at the first word with a
  * nonzero byte of the range: a fault past it is not seen, as in Linux.
  */
+/*@ requires \valid(r) && vm_inv(&r->r) && \valid(zeroed) && \separated(r, zeroed);
+    assigns *zeroed;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *zeroed == 0 || *zeroed == 1;
+    ensures \result != 0 ==> *zeroed == \old(*zeroed); */
 int vm_freader_check_zeroed(struct vm_freader *r, int *zeroed);
 #define vm_freader_check_zeroed(r, zeroed) \
 	vm_freader_check_zeroed(VMIO_ONLY(vm_freader, r), (zeroed))
@@ -57,6 +71,16 @@ int vm_freader_check_zeroed(struct vm_freader *r, int *zeroed);
  * (struct bytes, then zeros), as after vm_fwriter_write_val: user memory
  * is the user's, and a failed call tells it to trust none of it.
  */
+/*@ requires \valid(w) && vm_inv(&w->r) && vm_buf_read((char *)val, ksize);
+    assigns w->r.cursor, ((char *)w->r.cursor)[0 .. vm_left(&w->r) - 1];
+    exits \false;
+    ensures vm_inv(&w->r);
+    ensures \result == 0 || \result == VMIO_E2BIG || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> w->r.cursor == \old(w->r.end);
+    ensures \result != 0 ==> w->r.cursor == \old(w->r.cursor);
+    ensures e2big: \result == VMIO_E2BIG ==> \old(vm_left(&w->r)) < ksize;
+    ensures nothing: \result == VMIO_E2BIG ==>
+      vm_kept{Old, Here}((char *)\old(w->r.cursor), \old(vm_left(&w->r))); */
 int vm_fwriter_write_struct(struct vm_fwriter *w, const void *val, size_t ksize);
 #define vm_fwriter_write_struct(w, val, ksize) \
 	vm_fwriter_write_struct(VMIO_ONLY(vm_fwriter, w), (val), (ksize))

@@ -19,14 +19,31 @@
 
 #include <stdint.h>
 
+#ifdef __FRAMAC__
+#include "vmio/errno.h"
+#include "vmio/acsl.h" /* vmio_user_range, the range the contracts name */
+#endif
+
 /*
  * Make [start, end) the user range.  Returns 0, or VMIO_EINVAL and leaves
  * the range as it was when start >= end or, on bare metal, when [start,
  * end) holds vmio's own code, data or exception table.
  */
+/*@ assigns vmio_user_range;
+    ensures \result == 0 || \result == VMIO_EINVAL;
+    ensures \result == 0 ==> vmio_user_range.start == start && vmio_user_range.end == end;
+    ensures \result != 0 ==> vmio_user_range.start == \old(vmio_user_range.start) &&
+      vmio_user_range.end == \old(vmio_user_range.end);
+    ensures start >= end ==> \result == VMIO_EINVAL;
+    behavior host: // VMIO_HOST: no range holds vmio
+      assumes start < end && vm_host;
+      ensures \result == 0; */
 int vmio_user_range_set(uintptr_t start, uintptr_t end);
 
 /* Store the current user range [*start, *end). */
+/*@ requires \valid(start) && \valid(end) && \separated(start, end, &vmio_user_range);
+    assigns *start, *end;
+    ensures *start == vmio_user_range.start && *end == vmio_user_range.end; */
 void vmio_user_range_get(uintptr_t *start, uintptr_t *end);
 
 #endif

@@ -4,6 +4,11 @@
 #include "vmio/atomic.h"
 
 /* 0 when a naturally aligned word of size bytes lies at x's cursor, else VMIO_EINVAL. */
+/*@ requires \valid_read(x) && vm_inv(x) && size > 0;
+    assigns \nothing;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EINVAL;
+    ensures \result == 0 <==> (size <= vm_left(x) && x->cursor % size == 0); */
 static int atomic_check(const struct vm_range *x, size_t size)
 {
 	if (range_left(x) < size || x->cursor % size)

@@ -9,7 +9,7 @@
  */
 int vmio_read_bytes(const struct vmio *io, size_t offset, void *buf, size_t len)
 {
-	unsigned char bounce[VMIO_READ_BOUNCE];
+	char bounce[VMIO_READ_BOUNCE];
 	void *to = len > VMIO_READ_BOUNCE ? buf : bounce;
 	struct vm_fwriter w = vm_writer_to_fallible(vm_writer_from_bytes(to, len));
 	int err = vmio_read(io, offset, &w);

@@ -4,17 +4,30 @@
 #include "vmio/iovec.h"
 
 /* Check every segment and sum the lengths; 0 and *it set, or VMIO_EINVAL. */
+/*@ requires \valid(it) && \valid_read(iov + (0 .. n - 1)) && \separated(it, iov + (0 .. n - 1));
+    assigns *it;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EINVAL;
+    ensures \result != 0 ==> *it == \old(*it);
+    ensures \result == 0 ==> it->iov == iov && it->nr == n && it->off == 0;
+    ensures \result == 0 ==> \forall integer i; 0 <= i < n ==>
+      (iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len));
+    ensures (\exists integer i; 0 <= i < n && !(iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len))) ==>
+      \result == VMIO_EINVAL; */
 static int iov_init(struct vm_iov_range *it, const struct vmio_iovec *iov, size_t n)
 {
+	struct vm_range seg;
 	size_t total = 0;
 
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant \forall integer j; 0 <= j < i ==> (iov[j].len == 0 || vm_user((uintptr_t)iov[j].base, iov[j].len));
+	    loop assigns i, total, seg;
+	    loop variant n - i; */
 	for (size_t i = 0; i < n; i++) {
-		struct vm_range seg;
-
-		if (!iov[i].len) /* never accessed: {NULL, 0} is fine, as in Linux readv */
+		if (!iov[i].len) /* never accessed: { NULL, 0 } is fine, as in Linux readv */
 			continue;
 		if (vmio_range_user(&seg, (uintptr_t)iov[i].base, iov[i].len) ||
-		    total + iov[i].len < total)
+		    iov[i].len > SIZE_MAX - total)
 			return VMIO_EINVAL;
 		total += iov[i].len;
 	}
@@ -87,9 +100,12 @@ int (vm_fwriter_iov_write_from_f)(struct vm_fwriter_iov *it, struct vm_freader *
 
 int (vm_freader_read_iovec)(struct vm_freader *r, struct vmio_iovec *iov, size_t n)
 {
-	size_t size = n * sizeof(*iov);
+	size_t size;
 
-	if ((n && size / n != sizeof(*iov)) || range_left(&r->r) < size)
+	if (n > SIZE_MAX / sizeof(*iov))
+		return VMIO_EINVAL;
+	size = n * sizeof(*iov);
+	if (range_left(&r->r) < size)
 		return VMIO_EINVAL;
 	if (size && __memcpy_fallible(iov, (const void *)r->r.cursor, size)) {
 		__memset_fallible(iov, 0, size); /* no partial array */

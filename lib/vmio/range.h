@@ -38,6 +38,7 @@ struct vm_range vmio_range_kernel(uintptr_t ptr, size_t len);
 /* 0 and *out set when [ptr, ptr+len) is user memory, else VMIO_EINVAL. */
 /*@ requires \valid(out);
     assigns *out;
+    exits \false;
     behavior user:
       assumes vm_user(ptr, len);
       ensures \result == 0 && out->cursor == ptr && out->end == ptr + len;
@@ -69,6 +70,18 @@ int vmio_range_copy(struct vm_range *dst, struct vm_range *src, size_t *n);
 
 /* Read size bytes at x's cursor into val, all or nothing for val (see
  * VMIO_READ_BOUNCE); 0, VMIO_EINVAL or VMIO_EFAULT. */
+/*@ requires \valid(x) && vm_inv(x) && vm_buf((char *)val, size);
+    assigns x->cursor, ((char *)val)[0 .. size - 1];
+    exits \false;
+    ensures vm_inv(x);
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> x->cursor == \old(x->cursor) + size;
+    ensures \result != 0 ==> x->cursor == \old(x->cursor);
+    ensures \result == VMIO_EINVAL <==> \old(vm_left(x)) < size;
+    ensures kept: \result != 0 && (size <= VMIO_READ_BOUNCE || \result == VMIO_EINVAL) ==>
+      vm_kept{Old, Here}((char *)val, size);
+    ensures zeroed: \result == VMIO_EFAULT && size > VMIO_READ_BOUNCE ==>
+      vm_zero((char *)val, size); */
 int vmio_range_read_whole(struct vm_range *x, void *val, size_t size);
 
 /* One once-access of size bytes at x's cursor; see vm_*_once_n. */

@@ -37,8 +37,11 @@ int (vm_freader_read_cstring)(struct vm_freader *r, char *buf, size_t cap, size_
 				     min_size(cap, range_left(&r->r)), &n);
 
 	if (err) {
-		if (to == buf)
-			__memset_fallible(buf, 0, cap); /* kernel memory: never faults */
+		if (to == buf) {
+			size_t left = __memset_fallible(buf, 0, cap); /* kernel memory: never faults */
+			//@ assert left == 0;
+			(void)left;
+		}
 		return err;
 	}
 	if (to == bounce)

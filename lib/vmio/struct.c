@@ -10,23 +10,32 @@
  * *zeroed, or VMIO_EFAULT.  Each load is of the aligned word holding the
  * next byte; bytes of it outside the range are masked off.
  */
+/*@ requires \valid_read(x) && vm_inv(x) && \valid(zeroed) && \separated(x, zeroed);
+    assigns *zeroed;
+    exits \false;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> *zeroed == 0 || *zeroed == 1;
+    ensures \result != 0 ==> *zeroed == \old(*zeroed); */
 static int range_zeroed(const struct vm_range *x, int *zeroed)
 {
-	uintptr_t a = x->cursor & ~(uintptr_t)(WORD - 1);
+	uintptr_t a = x->cursor - x->cursor % WORD;
 	uint64_t v;
 
 	if (x->cursor == x->end) {
 		*zeroed = 1;
 		return 0;
 	}
+	/*@ loop invariant a < x->end && x->cursor < a + WORD;
+	    loop assigns a, v;
+	    loop variant x->end - a; */
 	for (;;) {
 		if (vmio_arch_load_u64_fallible((const void *)a, &v))
 			return VMIO_EFAULT;
 		if (a < x->cursor) /* little endian: low bytes come first */
-			v &= ~(uint64_t)0 << 8 * (x->cursor - a);
+			v &= ~(~(uint64_t)0 >> (64 - 8 * (x->cursor - a)));
 		if (x->end - a <= WORD) {
 			if (x->end - a < WORD)
-				v &= ~(~(uint64_t)0 << 8 * (x->end - a));
+				v &= ~(uint64_t)0 >> (64 - 8 * (x->end - a));
 			break;
 		}
 		if (v)
@@ -43,42 +52,52 @@ int (vm_freader_check_zeroed)(struct vm_freader *r, int *zeroed)
 }
 
 /* Whether the kernel bytes p[0..len) are all zero. */
-static int kernel_zeroed(const uint8_t *p, size_t len)
+/*@ requires \valid_read(p + (0 .. len - 1));
+    assigns \nothing;
+    exits \false;
+    ensures \result == 0 || \result == 1; */
+static int kernel_zeroed(const char *p, size_t len)
 {
+	/*@ loop invariant 0 <= i <= len;
+	    loop assigns i;
+	    loop variant len - i; */
 	for (size_t i = 0; i < len; i++)
 		if (p[i])
 			return 0;
 	return 1;
 }
 
-/* read_struct but for the error rule on val. */
-static int read_struct(struct vm_range *x, uint8_t *val, size_t ksize)
+/*
+ * read_struct but for the error rule on val beyond VMIO_READ_BOUNCE: the
+ * common prefix through vmio_range_read_whole (val unchanged on error when
+ * ksize <= VMIO_READ_BOUNCE), then the kernel's tail zeroed.
+ */
+/*@ requires \valid(x) && vm_inv(x) && vm_buf((char *)val, ksize);
+    assigns x->cursor, ((char *)val)[0 .. ksize - 1];
+    exits \false;
+    ensures vm_inv(x);
+    ensures \result == 0 || \result == VMIO_E2BIG || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> x->cursor == \old(x->end);
+    ensures \result != 0 ==> x->cursor == \old(x->cursor); */
+static int read_struct(struct vm_range *x, void *val, size_t ksize)
 {
 	size_t usize = range_left(x), n = min_size(usize, ksize);
-	const void *src = (const void *)x->cursor;
+	struct vm_range extra = { x->cursor, x->end };
 	int zeroed, err;
 
 	if (usize > ksize) {
-		struct vm_range extra = { x->cursor + ksize, x->end };
-
+		extra.cursor = x->cursor + ksize;
 		err = range_zeroed(&extra, &zeroed);
 		if (err)
 			return err;
 		if (!zeroed)
 			return VMIO_E2BIG;
 	}
-	if (ksize <= VMIO_READ_BOUNCE) {
-		/* Through the stack: val changes only once all of it is in. */
-		uint8_t bounce[VMIO_READ_BOUNCE];
-
-		if (__memcpy_fallible(bounce, src, n))
-			return VMIO_EFAULT;
-		__memcpy_fallible(val, bounce, n);
-	} else if (__memcpy_fallible(val, src, n)) {
-		return VMIO_EFAULT;
-	}
-	__memset_fallible(val + n, 0, ksize - n);
-	x->cursor += usize;
+	err = vmio_range_read_whole(x, val, n);
+	if (err)
+		return err;
+	__memset_fallible((char *)val + n, 0, ksize - n);
+	x->cursor = x->end; /* past the user's extra bytes too, all zero */
 	return 0;
 }
 
@@ -94,9 +113,9 @@ int (vm_freader_read_struct)(struct vm_freader *r, void *val, size_t ksize)
 int (vm_fwriter_write_struct)(struct vm_fwriter *w, const void *val, size_t ksize)
 {
 	size_t usize = range_left(&w->r), n = min_size(usize, ksize);
-	uint8_t *dst = (uint8_t *)w->r.cursor;
+	char *dst = (char *)w->r.cursor;
 
-	if (usize < ksize && !kernel_zeroed((const uint8_t *)val + usize, ksize - usize))
+	if (usize < ksize && !kernel_zeroed((const char *)val + usize, ksize - usize))
 		return VMIO_E2BIG;
 	if (__memcpy_fallible(dst, val, n) || __memset_fallible(dst + n, 0, usize - n))
 		return VMIO_EFAULT;

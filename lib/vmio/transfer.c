@@ -68,6 +68,7 @@ int (vm_writer_write_fallible)(struct vm_writer *w, struct vm_freader *r, size_t
 /*@ requires \valid(x) && vm_inv(x) && vm_buf_read((char *)val, size);
     requires to_x == 0 ==> \valid((char *)val + (0 .. size - 1));
     assigns x->cursor, ((char *)(to_x ? x->cursor : (uintptr_t)val))[0 .. size - 1];
+    exits \false;
     ensures vm_inv(x);
     ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EFAULT;
     ensures \result == 0 ==> x->cursor == \old(x->cursor) + size;
@@ -96,6 +97,30 @@ static int range_val(struct vm_range *x, void *val, size_t size, int to_x)
 	return err;
 }
 
+/* vmio_range_read_whole for size <= VMIO_READ_BOUNCE: val changes only on success. */
+/*@ requires \valid(x) && vm_inv(x) && vm_buf((char *)val, size);
+    requires size <= VMIO_READ_BOUNCE;
+    assigns x->cursor, ((char *)val)[0 .. size - 1];
+    exits \false;
+    ensures vm_inv(x);
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EFAULT;
+    ensures \result == 0 ==> x->cursor == \old(x->cursor) + size;
+    ensures \result != 0 ==> x->cursor == \old(x->cursor);
+    ensures \result == VMIO_EINVAL <==> \old(vm_left(x)) < size;
+    ensures kept: \result != 0 ==> vm_kept{Old, Here}((char *)val, size); */
+static int read_bounced(struct vm_range *x, void *val, size_t size)
+{
+	char bounce[VMIO_READ_BOUNCE];
+	int err;
+
+	/* A C object never reaches the top of the address space. */
+	//@ admit vm_fits((uintptr_t)(char *)bounce, VMIO_READ_BOUNCE);
+	err = range_val(x, bounce, size, 0);
+	if (!err && size)
+		__memcpy_fallible(val, bounce, size);
+	return err;
+}
+
 /*
  * Read size bytes at x's cursor into the caller's buffer val, all or
  * nothing: on any error the cursor is where it was and val holds no byte
@@ -105,18 +130,18 @@ static int range_val(struct vm_range *x, void *val, size_t size, int to_x)
  */
 int vmio_range_read_whole(struct vm_range *x, void *val, size_t size)
 {
-	unsigned char bounce[VMIO_READ_BOUNCE];
 	int err;
 
-	if (size > VMIO_READ_BOUNCE) {
-		err = range_val(x, val, size, 0);
-		if (err == VMIO_EFAULT)
-			__memset_fallible(val, 0, size);
-		return err;
+	if (size <= VMIO_READ_BOUNCE)
+		return read_bounced(x, val, size);
+	if (range_left(x) < size)
+		return VMIO_EINVAL; /* before val is touched */
+	err = range_val(x, val, size, 0);
+	if (err == VMIO_EFAULT) {
+		size_t left = __memset_fallible(val, 0, size); /* kernel memory: never faults */
+		//@ assert left == 0;
+		(void)left;
 	}
-	err = range_val(x, bounce, size, 0);
-	if (!err && size)
-		__memcpy_fallible(val, bounce, size);
 	return err;
 }
 

@@ -1,18 +1,19 @@
 /* The user address range and its safety check (see vmio/user_range.h). */
 #include "extable_bounds.h"
 #include "range.h"
+#include "user_bounds.h"
 
 #include "vmio/arch.h"
 #include "vmio/errno.h"
 #include "vmio/user_range.h"
 
-static struct {
-	uintptr_t start, end;
-	int holds_vmio; /* 0 not yet known, 1 the range holds vmio, -1 it does not */
-} user_range = { VMIO_USER_START, VMIO_USER_END, 0 };
+struct vmio_user_bounds vmio_user_range = { VMIO_USER_START, VMIO_USER_END };
 
 #ifdef VMIO_HOST
 /* A host process is its own user space: vmio lies in it by design. */
+/*@ assigns \nothing;
+    exits \false;
+    ensures \result == 0; */
 static int holds_vmio(uintptr_t start, uintptr_t end)
 {
 	(void)start;
@@ -20,6 +21,9 @@ static int holds_vmio(uintptr_t start, uintptr_t end)
 	return 0;
 }
 #else
+/* Whether the range in force holds vmio: 0 not yet known, 1 it does, -1 it does not. */
+static int range_holds_vmio;
+
 /*
  * Does [start, end) meet vmio's own span in memory: from the lowest to the
  * highest of its C code (this function), its assembly (the first and last
@@ -34,7 +38,7 @@ static int holds_vmio(uintptr_t start, uintptr_t end)
 	int empty = tab_end <= tab;
 	uintptr_t at[] = {
 		(uintptr_t)&holds_vmio,
-		(uintptr_t)&user_range,
+		(uintptr_t)&vmio_user_range,
 		tab,
 		empty ? tab : tab_end - 1, /* the table's last byte */
 		empty ? tab : vmio_extable_insn(__start_vmio_extable),
@@ -54,31 +58,36 @@ int vmio_user_range_set(uintptr_t start, uintptr_t end)
 {
 	if (start >= end || holds_vmio(start, end))
 		return VMIO_EINVAL;
-	user_range.start = start;
-	user_range.end = end;
-	user_range.holds_vmio = -1;
+	vmio_user_range.start = start;
+	vmio_user_range.end = end;
+#ifndef VMIO_HOST
+	range_holds_vmio = -1;
+#endif
 	return 0;
 }
 
 void vmio_user_range_get(uintptr_t *start, uintptr_t *end)
 {
-	*start = user_range.start;
-	*end = user_range.end;
+	*start = vmio_user_range.start;
+	*end = vmio_user_range.end;
 }
 
 int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len)
 {
-	uintptr_t start = user_range.start, end = user_range.end;
+	uintptr_t start = vmio_user_range.start, end = vmio_user_range.end;
 
+#ifndef VMIO_HOST
 	/*
 	 * Only the default range can hold vmio (set refuses such ranges): then
 	 * fail closed, refusing every range, until the kernel sets its own.
-	 * Known once, so the check costs one load a call.
+	 * Known once, so the check costs one load a call.  (A host process is
+	 * its own user space: no check there.)
 	 */
-	if (!user_range.holds_vmio)
-		user_range.holds_vmio = holds_vmio(start, end) ? 1 : -1;
-	if (user_range.holds_vmio > 0)
+	if (!range_holds_vmio)
+		range_holds_vmio = holds_vmio(start, end) ? 1 : -1;
+	if (range_holds_vmio > 0)
 		return VMIO_EINVAL;
+#endif
 	if (ptr < start || ptr > end || len > end - ptr)
 		return VMIO_EINVAL;
 	out->cursor = ptr;
