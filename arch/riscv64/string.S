@@ -20,8 +20,13 @@
  *
  * strncpy with src and dst misaligned differently: dst is aligned by the
  * head, src is read with aligned loads and each dst word is merged,
- * (cur >> r) | (next << l), eight a turn.  No store is misaligned (OpenSBI
- * would emulate it byte by byte).
+ * (cur >> r) | (next << l), sixteen a turn while 128 bytes are left (then
+ * eight, then one).  The 128-byte turn tests its sixteen words with three
+ * instructions each, acc &= (0x0101..00 - w) | w (= ~((w - ONES) & ~w)),
+ * and one compare of acc's 0x80.. bits; for r = 8, 16, 32 a dst word is
+ * sd cur >> r and one sb/sh/sw of next over its top bytes.  A turn that
+ * holds a zero is redone word by word from its registers.  No store is
+ * misaligned (OpenSBI would emulate it byte by byte).
  *
  * The trap handler clears sstatus.SUM; a retry after a fault sets it again.
  */
@@ -62,6 +67,121 @@
 	sll	t4, \hi, t6
 	or	\lo, \lo, t4
 	sd	\lo, \off(a0)
+.endm
+
+/* v = (c - w) | w = ~((w - ONES) & ~w), t5 = c = ONES - 1: its 0x80..
+ * bits are all set iff w has no zero byte.  acc = v. */
+.macro NZFIRST acc, w
+	sub	\acc, t5, \w
+	or	\acc, \acc, \w
+.endm
+
+/* acc &= (c - w) | w (t5 = c), y scratch. */
+.macro NZACC acc, w, y
+	sub	\y, t5, \w
+	or	\y, \y, \w
+	and	\acc, \acc, \y
+.endm
+
+/* dst word at off = (lo >> r) | (hi << l): MERGE with scratch t4. */
+.macro MERGE128 lo, hi, off, st, poff
+	MERGE	\lo, \hi, \off
+.endm
+
+/* The same for r = 8, 16 or 32: sd lo >> r, then st the low r/8 bytes of
+ * hi over its top bytes (poff = 8 - r/8).  Between the two stores those
+ * bytes are 0; both are within the turn, tested and counted. */
+.macro PATCH128 lo, hi, off, st, poff
+	srl	\lo, \lo, a7
+	sd	\lo, \off(a0)
+	\st	\hi, \off+\poff(a0)
+.endm
+
+/* 128 bytes a turn, src and dst misaligned differently: sixteen next
+ * words, one test of all sixteen, sixteen dst words stored by merge. */
+.macro M128 name, merge, st=sb, poff=0
+\name:
+	EX(.Lm128retry, ld a3, 8(a6))
+	EX(.Lm128retry, ld a4, 16(a6))
+	EX(.Lm128retry, ld t0, 24(a6))
+	EX(.Lm128retry, ld t1, 32(a6))
+	EX(.Lm128retry, ld t2, 40(a6))
+	EX(.Lm128retry, ld s0, 48(a6))
+	EX(.Lm128retry, ld s1, 56(a6))
+	EX(.Lm128retry, ld s2, 64(a6))
+	EX(.Lm128retry, ld s3, 72(a6))
+	EX(.Lm128retry, ld s4, 80(a6))
+	EX(.Lm128retry, ld s5, 88(a6))
+	EX(.Lm128retry, ld s6, 96(a6))
+	EX(.Lm128retry, ld s7, 104(a6))
+	EX(.Lm128retry, ld s8, 112(a6))
+	EX(.Lm128retry, ld s9, 120(a6))
+	EX(.Lm128retry, ld s10, 128(a6))
+	NZFIRST	t3, a3
+	NZACC	t3, a4, t4
+	NZACC	t3, t0, t4
+	NZACC	t3, t1, t4
+	NZACC	t3, t2, t4
+	NZACC	t3, s0, t4
+	NZACC	t3, s1, t4
+	NZACC	t3, s2, t4
+	NZACC	t3, s3, t4
+	NZACC	t3, s4, t4
+	NZACC	t3, s5, t4
+	NZACC	t3, s6, t4
+	NZACC	t3, s7, t4
+	NZACC	t3, s8, t4
+	NZACC	t3, s9, t4
+	NZACC	t3, s10, t4
+	and	t3, t3, s11
+	bne	t3, s11, .Lm128dirty
+	\merge	a5, a3, 0, \st, \poff
+	\merge	a3, a4, 8, \st, \poff
+	\merge	a4, t0, 16, \st, \poff
+	\merge	t0, t1, 24, \st, \poff
+	\merge	t1, t2, 32, \st, \poff
+	\merge	t2, s0, 40, \st, \poff
+	\merge	s0, s1, 48, \st, \poff
+	\merge	s1, s2, 56, \st, \poff
+	\merge	s2, s3, 64, \st, \poff
+	\merge	s3, s4, 72, \st, \poff
+	\merge	s4, s5, 80, \st, \poff
+	\merge	s5, s6, 88, \st, \poff
+	\merge	s6, s7, 96, \st, \poff
+	\merge	s7, s8, 104, \st, \poff
+	\merge	s8, s9, 112, \st, \poff
+	\merge	s9, s10, 120, \st, \poff
+	mv	a5, s10
+	addi	a0, a0, 128
+	addi	a6, a6, 128
+	addi	a1, a1, -1
+	bnez	a1, \name
+	j	.Lm128done
+.endm
+
+/* In a turn that held a zero: store the dst word at off from lo and hi if
+ * hi has none, else go bytewise from off (.Lmz<off>: t4 = off). */
+.macro MDIRTY lo, hi, off
+	sub	t3, t5, \hi
+	or	t3, t3, \hi
+	and	t3, t3, s11
+	bne	t3, s11, .Lmz\off
+	srl	\lo, \lo, a7
+	sll	a1, \hi, t6
+	or	\lo, \lo, a1
+	sd	\lo, \off(a0)
+.endm
+
+.macro M128RESTORE
+	ld	s3, 40(sp)
+	ld	s4, 48(sp)
+	ld	s5, 56(sp)
+	ld	s6, 64(sp)
+	ld	s7, 72(sp)
+	ld	s8, 80(sp)
+	ld	s9, 88(sp)
+	ld	s10, 96(sp)
+	ld	s11, 104(sp)
 .endm
 
 /* Branch to label if acc & 0x80.. (a zero byte among those summed). */
@@ -205,14 +325,19 @@ ENDFUNC(__strnlen_fallible)
 /*
  *   a0  dst + committed    a1  src + committed
  *   a2  bytes left         t5  0x0101..
- *   stack: 0 the len pointer, 8 dst, 16..39 s0..s2 saved
+ *   stack: 0 the len pointer, 8 dst, 16..39 s0..s2 saved, 40..111
+ *          s3..s11 saved while in a 128-byte merge turn
  *   aligned turn: a3..a7, t0..t2 words, t3 sum, t4 t6 scratch
  *   merge: a6 aligned src cursor (src + committed - s), a5 the word there,
  *          a7 r = 8 * s, t6 l = 64 - r (mod 64), a3 a4 t0 t1 t2 s0 s1 s2
  *          the next words, t3 sum, t4 a1 scratch (a1 is rebuilt from a6)
+ *   128-byte merge turn: as merge, with a3 a4 t0 t1 t2 s0..s10 the sixteen
+ *          next words, t5 = 0x0101..00 (ONES - 1, restored on leaving),
+ *          s11 0x8080.., t3 sum, t4 scratch, a1 turns left (a2 then holds
+ *          the bytes left past them, a2 & 127), a1 scratch once out
  */
 FUNC(__strncpy_fallible)
-	addi	sp, sp, -48
+	addi	sp, sp, -112
 	sd	a3, 0(sp)
 	sd	a0, 8(sp)
 	sd	s0, 16(sp)		/* the merge turn needs three more registers */
@@ -293,6 +418,97 @@ FUNC(__strncpy_fallible)
 	or	t1, a5, t1
 	ZFIRST	t2, t1, t3
 	ZTEST	t2, t3, .Lmbytes
+	sltiu	t3, a2, 128
+	bnez	t3, .Lmblock
+	sd	s3, 40(sp)		/* the 128-byte turn needs nine more */
+	sd	s4, 48(sp)
+	sd	s5, 56(sp)
+	sd	s6, 64(sp)
+	sd	s7, 72(sp)
+	sd	s8, 80(sp)
+	sd	s9, 88(sp)
+	sd	s10, 96(sp)
+	sd	s11, 104(sp)
+	slli	s11, t5, 7		/* 0x8080.. */
+	addi	t5, t5, -1		/* 0x0101..00 */
+	srli	a1, a2, 7		/* turns; a2 & 127 + 128 * a1 = bytes left */
+	andi	a2, a2, 127
+	li	t3, 8
+	beq	a7, t3, .Lm128s1
+	li	t3, 16
+	beq	a7, t3, .Lm128s2
+	li	t3, 32
+	beq	a7, t3, .Lm128s4
+	M128	.Lm128any, MERGE128
+	M128	.Lm128s1, PATCH128, sb, 7
+	M128	.Lm128s2, PATCH128, sh, 6
+	M128	.Lm128s4, PATCH128, sw, 4
+.Lm128dirty:				/* a word of the turn holds a zero */
+	slli	a1, a1, 7
+	add	a2, a2, a1
+	MDIRTY	a5, a3, 0
+	MDIRTY	a3, a4, 8
+	MDIRTY	a4, t0, 16
+	MDIRTY	t0, t1, 24
+	MDIRTY	t1, t2, 32
+	MDIRTY	t2, s0, 40
+	MDIRTY	s0, s1, 48
+	MDIRTY	s1, s2, 56
+	MDIRTY	s2, s3, 64
+	MDIRTY	s3, s4, 72
+	MDIRTY	s4, s5, 80
+	MDIRTY	s5, s6, 88
+	MDIRTY	s6, s7, 96
+	MDIRTY	s7, s8, 104
+	MDIRTY	s8, s9, 112
+	MDIRTY	s9, s10, 120
+	li	t4, 128			/* not reached: the turn held a zero */
+	j	.Lm128commit
+.Lmz0:	li	t4, 0
+	j	.Lm128commit
+.Lmz8:	li	t4, 8
+	j	.Lm128commit
+.Lmz16:	li	t4, 16
+	j	.Lm128commit
+.Lmz24:	li	t4, 24
+	j	.Lm128commit
+.Lmz32:	li	t4, 32
+	j	.Lm128commit
+.Lmz40:	li	t4, 40
+	j	.Lm128commit
+.Lmz48:	li	t4, 48
+	j	.Lm128commit
+.Lmz56:	li	t4, 56
+	j	.Lm128commit
+.Lmz64:	li	t4, 64
+	j	.Lm128commit
+.Lmz72:	li	t4, 72
+	j	.Lm128commit
+.Lmz80:	li	t4, 80
+	j	.Lm128commit
+.Lmz88:	li	t4, 88
+	j	.Lm128commit
+.Lmz96:	li	t4, 96
+	j	.Lm128commit
+.Lmz104:	li	t4, 104
+	j	.Lm128commit
+.Lmz112:	li	t4, 112
+	j	.Lm128commit
+.Lmz120:	li	t4, 120
+	j	.Lm128commit
+.Lm128commit:				/* t4 bytes of the turn stored */
+	add	a0, a0, t4
+	add	a6, a6, t4
+	sub	a2, a2, t4
+	j	1f
+.Lm128retry:				/* a load of the turn faulted */
+	slli	a1, a1, 7
+	add	a2, a2, a1
+1:	M128RESTORE
+	j	.Lmbytes
+.Lm128done:				/* fewer than 128 bytes left: a2 */
+	M128RESTORE
+	addi	t5, t5, 1		/* 0x0101.. again */
 .Lmblock:				/* 64 bytes: eight next words, one test */
 	sltiu	t3, a2, 64
 	bnez	t3, .Lmword
@@ -375,7 +591,7 @@ FUNC(__strncpy_fallible)
 	ld	s0, 16(sp)
 	ld	s1, 24(sp)
 	ld	s2, 32(sp)
-	addi	sp, sp, 48
+	addi	sp, sp, 112
 	li	t6, SSTATUS_SUM
 	csrc	sstatus, t6
 	mv	a0, t0

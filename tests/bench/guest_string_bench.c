@@ -192,7 +192,12 @@ static uint64_t per_call_x1000(uint64_t units, uint64_t empty, unsigned reps)
 
 static const size_t sizes[] = { 8, 64, 256, 4096, 65536 };
 #define NSIZES (sizeof(sizes) / sizeof(sizes[0]))
-static const struct { unsigned src, dst; } aligns[] = { { 0, 0 }, { 1, 1 }, { 1, 0 }, { 7, 3 } };
+/* scan: also a strnlen row (strnlen has one row per source offset).  0/3
+ * leaves src - dst = 5 once dst is aligned, which riscv64's strncpy merges
+ * with shifts; 1/0 (1) and 7/3 (4) are offsets it patches with sb/sw. */
+static const struct {
+	unsigned src, dst, scan;
+} aligns[] = { { 0, 0, 1 }, { 1, 1, 0 }, { 1, 0, 1 }, { 7, 3, 1 }, { 0, 3, 0 } };
 #define NALIGNS (sizeof(aligns) / sizeof(aligns[0]))
 
 static unsigned reps_for(size_t len)
@@ -314,7 +319,7 @@ int guest_main(void)
 	       "vmio i/B", "pico nlen", "pico len", "byte i/B", "vs plen", "vs byte");
 	for (size_t si = 0; si < NSIZES; si++)
 		for (size_t ai = 0; ai < NALIGNS; ai++)
-			if (aligns[ai].src != aligns[ai].dst || aligns[ai].src == 0)
+			if (aligns[ai].scan)
 				bench_len(sizes[si], ai);
 	printf("\n%-7s %6s %7s %8s %10s %10s %10s %9s %9s\n", "op", "size", "s/d", "vmio ins",
 	       "vmio i/B", "pico n+cp", "byte i/B", "vs pico", "vs byte");
@@ -323,7 +328,7 @@ int guest_main(void)
 			bench_cpy(sizes[si], ai);
 	printf("\n");
 	for (size_t ai = 0; ai < NALIGNS; ai++) {
-		if (aligns[ai].src == aligns[ai].dst && aligns[ai].src)
+		if (!aligns[ai].scan)
 			continue;
 		printf("target: strnlen 4096 src+%u <= 1.000 i/B: ", aligns[ai].src);
 		print_x1000(len4k[ai] / 4096, 0);
