@@ -119,6 +119,46 @@ uint64_t plat_timer_ticks_watched(void);
 void plat_timer_tick_at(uintptr_t pc);
 
 /*
+ * SMP (bare metal).  CPU 0 boots alone and runs guest_main(); the
+ * secondaries are started by plat_smp_start() and then wait for work.
+ * Every CPU has its own stack, trap state (x86_64: TSS and IST stacks),
+ * SMAP/SUM state and timer; all share one page table.
+ *
+ * plat_smp_start: start every secondary CPU QEMU gave us (-smp N), at most
+ *   PLAT_MAX_CPUS in all; returns the number of CPUs online, CPU 0
+ *   included.  Idempotent.  A single-CPU machine returns 1.
+ * plat_cpu_id: the calling CPU's number, 0 .. plat_cpu_count() - 1.
+ * plat_smp_run: run fn(cpu, arg) on secondary `cpu` (1 .. count - 1) and
+ *   return at once; plat_smp_wait(cpu) returns when it has returned.
+ * plat_smp_run_all: run fn(cpu, arg) on every online CPU, the caller
+ *   included (as its own cpu number), and return when all have returned.
+ * plat_user_page_set: make page i of the user test region present (with
+ *   its original frame and permissions) or not present, then shoot the old
+ *   translation down on every online CPU (IPI + invlpg / sfence.vma /
+ *   invtlb) and wait until each has done so.  Callable from any CPU.
+ * plat_ipi_at: for the boot targets' IPI handlers, like plat_timer_tick_at.
+ * plat_cpu_ipis / plat_cpu_ticks: interrupts taken by `cpu` since boot;
+ *   plat_cpu_ipis_watched / plat_cpu_ticks_watched: those whose
+ *   interrupted PC lay in [lo, hi) of the last plat_timer_watch().
+ *
+ * The timer calls above act on the calling CPU (plat_timer_start arms its
+ * own timer); plat_timer_ticks() counts the ticks of all CPUs.
+ */
+#define PLAT_MAX_CPUS 8
+unsigned plat_smp_start(void);
+unsigned plat_cpu_count(void);
+unsigned plat_cpu_id(void);
+void plat_smp_run(unsigned cpu, void (*fn)(unsigned cpu, void *arg), void *arg);
+void plat_smp_wait(unsigned cpu);
+void plat_smp_run_all(void (*fn)(unsigned cpu, void *arg), void *arg);
+void plat_user_page_set(unsigned i, int present);
+void plat_ipi_at(uintptr_t pc);
+uint64_t plat_cpu_ipis(unsigned cpu);
+uint64_t plat_cpu_ticks(unsigned cpu);
+uint64_t plat_cpu_ipis_watched(unsigned cpu);
+uint64_t plat_cpu_ticks_watched(unsigned cpu);
+
+/*
  * Contiguous, page-aligned, zeroed physical frames of plat_info()->page_size
  * bytes from a bump allocator,
  * returned as kernel addresses; NULL when memory runs out.  Never freed.
