@@ -8,7 +8,8 @@
  *   a3  scratch: tests, the bytes a jump covers, a fixup's offset
  *   a4  128, the block size      t0-t7  data in flight      t8  jump target
  *
- * Short copies (len < 8) go bytewise.  Otherwise, when dst is not
+ * Short copies (len < 8) go bytewise, through one jump into a table of
+ * 64-byte slots, slot len copying len bytes.  Otherwise, when dst is not
  * 8-aligned, one jump into a table of 64-byte slots stores the 1 to 7 bytes
  * up to the next 8-aligned address (1-, 2- and 4-byte pieces); then
  * 128-byte blocks of sixteen ld.d/st.d pairs; then the whole words of
@@ -61,7 +62,7 @@
 	.text
 FUNC(__memcpy_fallible)
 	sltui	$a3, $a2, 8
-	bnez	$a3, .Lbytes		/* short: bytewise only */
+	bnez	$a3, .Lshort		/* 0..7 bytes: one slot of bytes */
 	andi	$a3, $a0, 7
 	bnez	$a3, .Lhead		/* dst misaligned: 8 - a3 bytes first */
 
@@ -135,7 +136,6 @@ FUNC(__memcpy_fallible)
 	add.d	$a1, $a1, $a3
 	sub.d	$a2, $a2, $a3
 .Lretry:				/* a wide access faulted at a0: bytewise */
-.Lbytes:
 	beqz	$a2, .Ldone
 1:	EX(.Ldone, ld.bu $t0, $a1, 0)
 	EX(.Ldone, st.b $t0, $a0, 0)
@@ -190,6 +190,48 @@ FUNC(__memcpy_fallible)
 	HEAD_END 2
 	PIECE	ld.bu, st.b, 0, .Ldone	/* 7: 1 */
 	HEAD_END 1
+
+/*
+ * len = a2 in 1..7: slot a2 of the table below copies a2 bytes one by one
+ * and returns 0.  A fault at byte j returns a2 - j (.Lshort<j>).
+ */
+.Lshort:
+	beqz	$a2, .Ldone
+	slli.d	$a3, $a2, 6
+	pcaddi	$t8, %pcrel_20(.Lshort_table)
+	add.d	$t8, $t8, $a3
+	jirl	$zero, $t8, -64		/* the table starts at slot 1 */
+	.p2align 6
+.Lshort_table:
+	.irp	n, 1, 2, 3, 4, 5, 6, 7
+	PIECE	ld.bu, st.b, 0, .Ldone
+	.if	\n > 1
+	PIECE	ld.bu, st.b, 1, .Lshort1
+	.endif
+	.if	\n > 2
+	PIECE	ld.bu, st.b, 2, .Lshort2
+	.endif
+	.if	\n > 3
+	PIECE	ld.bu, st.b, 3, .Lshort3
+	.endif
+	.if	\n > 4
+	PIECE	ld.bu, st.b, 4, .Lshort4
+	.endif
+	.if	\n > 5
+	PIECE	ld.bu, st.b, 5, .Lshort5
+	.endif
+	.if	\n > 6
+	PIECE	ld.bu, st.b, 6, .Lshort6
+	.endif
+	move	$a0, $zero
+	ret
+	.p2align 6
+	.endr
+	.irp	j, 1, 2, 3, 4, 5, 6
+.Lshort\j:
+	addi.d	$a0, $a2, -\j
+	ret
+	.endr
 ENDFUNC(__memcpy_fallible)
 /* The end, for tests that check where an interrupt landed. */
 	.globl __memcpy_fallible_end

@@ -8,7 +8,8 @@
  *   a3  scratch: tests, a jump's length, a fixup's offset
  *   a4  128, the block size      t8  jump target
  *
- * Same shape as memcpy.S: short fills (len < 8) bytewise; otherwise a jump
+ * Same shape as memcpy.S: short fills (len < 8) bytewise through one jump
+ * into a table of 64-byte slots (slot len: len st.b); otherwise a jump
  * into a table of 64-byte slots stores the 1 to 7 bytes up to the next
  * 8-aligned address when dst is not 8-aligned; then 128-byte blocks of
  * sixteen st.d; then the whole words of what is left by one jump into a
@@ -39,11 +40,11 @@
 
 	.text
 FUNC(__memset_fallible)
+	sltui	$a3, $a2, 8
+	bnez	$a3, .Lshort		/* 0..7 bytes: one slot of st.b */
 	bstrins.d	$a1, $a1, 15, 8	/* byte -> 8 copies (st.b uses the low 8) */
 	bstrins.d	$a1, $a1, 31, 16
 	bstrins.d	$a1, $a1, 63, 32
-	sltui	$a3, $a2, 8
-	bnez	$a3, .Lbytes		/* short: bytewise only */
 	andi	$a3, $a0, 7
 	bnez	$a3, .Lhead		/* dst misaligned: 8 - a3 bytes first */
 
@@ -119,7 +120,6 @@ FUNC(__memset_fallible)
 	add.d	$a0, $a0, $a3
 	sub.d	$a2, $a2, $a3
 .Lretry:				/* a wide store faulted at a0: bytewise */
-.Lbytes:
 	beqz	$a2, .Ldone
 1:	EX(.Ldone, st.b $a1, $a0, 0)
 	addi.d	$a0, $a0, 1
@@ -172,6 +172,48 @@ FUNC(__memset_fallible)
 	HEAD_END 2
 	STORE	st.b, 0, .Ldone		/* 7: 1 */
 	HEAD_END 1
+
+/*
+ * len = a2 in 1..7: slot a2 of the table below stores a2 bytes one by one
+ * and returns 0.  A fault at byte j returns a2 - j (.Lshort<j>).
+ */
+.Lshort:
+	beqz	$a2, .Ldone
+	slli.d	$a3, $a2, 6
+	pcaddi	$t8, %pcrel_20(.Lshort_table)
+	add.d	$t8, $t8, $a3
+	jirl	$zero, $t8, -64		/* the table starts at slot 1 */
+	.p2align 6
+.Lshort_table:
+	.irp	n, 1, 2, 3, 4, 5, 6, 7
+	STORE	st.b, 0, .Ldone
+	.if	\n > 1
+	STORE	st.b, 1, .Lshort1
+	.endif
+	.if	\n > 2
+	STORE	st.b, 2, .Lshort2
+	.endif
+	.if	\n > 3
+	STORE	st.b, 3, .Lshort3
+	.endif
+	.if	\n > 4
+	STORE	st.b, 4, .Lshort4
+	.endif
+	.if	\n > 5
+	STORE	st.b, 5, .Lshort5
+	.endif
+	.if	\n > 6
+	STORE	st.b, 6, .Lshort6
+	.endif
+	move	$a0, $zero
+	ret
+	.p2align 6
+	.endr
+	.irp	j, 1, 2, 3, 4, 5, 6
+.Lshort\j:
+	addi.d	$a0, $a2, -\j
+	ret
+	.endr
 ENDFUNC(__memset_fallible)
 /* The end, for tests that check where an interrupt landed. */
 	.globl __memset_fallible_end
