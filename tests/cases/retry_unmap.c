@@ -162,6 +162,7 @@ static void one_to_user(int fill, size_t s, size_t len, size_t align)
 	report(fill ? "fill user" : "copy to user", s, align, k, before);
 }
 
+/* Copies to user (fill: fills) from every start near C, len = start + OVER. */
 static void to_user(int fill)
 {
 	ureg_setup();
