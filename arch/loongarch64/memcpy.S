@@ -190,6 +190,7 @@ FUNC(__memcpy_fallible)
 	HEAD_END 2
 	PIECE	ld.bu, st.b, 0, .Ldone	/* 7: 1 */
 	HEAD_END 1
+	.org	.Lhead_table + 7 * 64	/* fails if a slot outgrew 64 bytes */
 
 /*
  * len = a2 in 1..7: slot a2 of the table below copies a2 bytes one by one
@@ -227,6 +228,7 @@ FUNC(__memcpy_fallible)
 	ret
 	.p2align 6
 	.endr
+	.org	.Lshort_table + 7 * 64
 	.irp	j, 1, 2, 3, 4, 5, 6
 .Lshort\j:
 	addi.d	$a0, $a2, -\j

@@ -172,6 +172,7 @@ FUNC(__memset_fallible)
 	HEAD_END 2
 	STORE	st.b, 0, .Ldone		/* 7: 1 */
 	HEAD_END 1
+	.org	.Lhead_table + 7 * 64	/* fails if a slot outgrew 64 bytes */
 
 /*
  * len = a2 in 1..7: slot a2 of the table below stores a2 bytes one by one
@@ -209,6 +210,7 @@ FUNC(__memset_fallible)
 	ret
 	.p2align 6
 	.endr
+	.org	.Lshort_table + 7 * 64
 	.irp	j, 1, 2, 3, 4, 5, 6
 .Lshort\j:
 	addi.d	$a0, $a2, -\j
