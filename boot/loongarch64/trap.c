@@ -1,6 +1,6 @@
 /*
  * The C side of trap_entry (trap.S): fixups for the library's fallible
- * accesses, the timer interrupt, the plain-load probe, and a dump of
+ * accesses, the timer and IPI interrupts, the plain-load probe, and a dump of
  * anything else.
  */
 #include <stdio.h>
@@ -93,10 +93,14 @@ void plat_trap(struct trap_frame *f)
 	}
 
 	if (ecode == ECODE_INT) {
-		if (f->estat & csr_read(CSR_ECFG) & ESTAT_IS_TI) {
+		uint64_t is = f->estat & csr_read(CSR_ECFG);
+
+		if (is & ESTAT_IS_IPI)
+			smp_ipi((uintptr_t)f->era);
+		if (is & ESTAT_IS_TI)
 			timer_tick((uintptr_t)f->era);
+		if (is & (ESTAT_IS_IPI | ESTAT_IS_TI))
 			return;
-		}
 	} else if (is_access_fault(ecode, subcode)) {
 		uintptr_t fixup = vmio_extable_fixup((uintptr_t)f->era);
 
