@@ -73,16 +73,6 @@ struct la_mmu_csrs {
 };
 extern struct la_mmu_csrs la_mmu_csrs;
 
-/*
- * Drop the TLB entries of the page at va on every online CPU and wait
- * until each has (smp.c); the new PTE is already stored.
- */
-void smp_tlb_shootdown(uintptr_t va);
-
-/* The PTE slot of user address va, and page i of the test region's own PTE (mmu.c). */
-uint64_t *mmu_user_pte(uintptr_t va);
-uint64_t mmu_ureg_pte(unsigned i);
-
 /* Map CPU c's kernel stack (mmu.c); 0 when out of memory. */
 int mmu_map_kernel_stack(unsigned c);
 

@@ -39,7 +39,6 @@ static page_table pgd_kernel, pmd_kernel, pte_kernel;
 static page_table pmd_none, pte_none;
 
 struct la_mmu_csrs la_mmu_csrs;
-static uint64_t ureg_ptes[UREG_PAGES]; /* what map_user_region() set */
 
 /* Physical address of a table, as the walker wants it. */
 static uint64_t pa_of(const void *table)
@@ -71,19 +70,7 @@ static void map_user_region(void)
 		if (ureg_page_writable(i))
 			pte |= PTE_D;
 		pte_user[PT_INDEX(va, PTE_SHIFT)] = pte;
-		ureg_ptes[i] = pte;
 	}
-}
-
-/* The PTE slot of user address va (in the user region's table) and page i's own PTE. */
-uint64_t *mmu_user_pte(uintptr_t va)
-{
-	return &pte_user[PT_INDEX(va, PTE_SHIFT)];
-}
-
-uint64_t mmu_ureg_pte(unsigned i)
-{
-	return i < UREG_PAGES ? ureg_ptes[i] : 0;
 }
 
 /* Map CPU c's kernel stack pages, PLV0 only; its guard page stays invalid. */
