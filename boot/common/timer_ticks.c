@@ -1,127 +1,102 @@
 /*
- * The timer tick and IPI counts of every boot target, per CPU, and of
- * those the ones that interrupted a watched range of code: each target's
- * handlers call plat_timer_tick_at(pc) / plat_ipi_at(pc) with the
- * interrupted PC.  Only CPU c writes its own counters (relaxed atomic
- * stores); any CPU may read them.  plat_timer_watch() does not reset the
- * counters of other CPUs (they may be counting at that moment): it
- * records where each stood, and the _watched calls subtract that.
+ * The timer tick and IPI counts of every boot target, and of those the
+ * ones that interrupted a watched range of code: each target's tick
+ * handler calls plat_timer_tick_at(pc) with the interrupted PC, its IPI
+ * handler plat_ipi_at(pc).  Counted per CPU (plat_cpu_id()); each CPU
+ * writes only its own counters, so no lock is needed.
  */
 #include "plat.h"
 
-struct cpu_counts {
-	uint64_t ticks, ticks_watched, ipis, ipis_watched;
-	/* Where ticks_watched and ipis_watched stood at plat_timer_watch(). */
-	uint64_t ticks_base, ipis_base;
-};
+struct counts {
+	volatile uint64_t ticks, ticks_watched, ipis, ipis_watched;
+} __attribute__((aligned(64)));
 
-static struct cpu_counts counts[PLAT_MAX_CPUS];
-static uintptr_t watch_lo, watch_len;
+static struct counts counts[PLAT_MAX_CPUS];
+static volatile uintptr_t watch_lo, watch_len;
 
-/* A target without SMP runs on CPU 0 alone. */
+/* Targets without SMP: one CPU, number 0. */
 __attribute__((weak)) unsigned plat_cpu_id(void)
 {
 	return 0;
 }
 
-/* This CPU's counters. */
-static struct cpu_counts *mine(void)
+/* The calling CPU's counters. */
+static struct counts *mine(void)
 {
-	unsigned c = plat_cpu_id();
+	unsigned cpu = plat_cpu_id();
 
-	return &counts[c < PLAT_MAX_CPUS ? c : 0];
+	return &counts[cpu < PLAT_MAX_CPUS ? cpu : 0];
 }
 
-/* Add one to a counter only this CPU writes. */
-static void bump(uint64_t *n)
-{
-	__atomic_store_n(n, __atomic_load_n(n, __ATOMIC_RELAXED) + 1, __ATOMIC_RELAXED);
-}
-
-/* Whether pc lies in the watched range. */
 static int watched(uintptr_t pc)
 {
-	uintptr_t lo = __atomic_load_n(&watch_lo, __ATOMIC_RELAXED);
-
-	return pc - lo < __atomic_load_n(&watch_len, __ATOMIC_RELAXED);
+	return pc - watch_lo < watch_len;
 }
 
 /* Count one tick that interrupted the code at pc. */
 void plat_timer_tick_at(uintptr_t pc)
 {
-	struct cpu_counts *c = mine();
+	struct counts *c = mine();
 
-	bump(&c->ticks);
+	c->ticks++;
 	if (watched(pc))
-		bump(&c->ticks_watched);
+		c->ticks_watched++;
 }
 
 /* Count one IPI that interrupted the code at pc. */
 void plat_ipi_at(uintptr_t pc)
 {
-	struct cpu_counts *c = mine();
+	struct counts *c = mine();
 
-	bump(&c->ipis);
+	c->ipis++;
 	if (watched(pc))
-		bump(&c->ipis_watched);
-}
-
-static uint64_t load(const uint64_t *n)
-{
-	return __atomic_load_n(n, __ATOMIC_RELAXED);
+		c->ipis_watched++;
 }
 
 uint64_t plat_timer_ticks(void)
 {
-	uint64_t sum = 0;
+	uint64_t n = 0;
 
-	for (unsigned c = 0; c < PLAT_MAX_CPUS; c++)
-		sum += load(&counts[c].ticks);
-	return sum;
+	for (unsigned i = 0; i < PLAT_MAX_CPUS; i++)
+		n += counts[i].ticks;
+	return n;
 }
 
+/* Watch [lo, hi) from now on; every CPU's watched counts start again at 0. */
 void plat_timer_watch(uintptr_t lo, uintptr_t hi)
 {
-	__atomic_store_n(&watch_len, 0, __ATOMIC_RELAXED);
-	for (unsigned c = 0; c < PLAT_MAX_CPUS; c++) {
-		__atomic_store_n(&counts[c].ticks_base, load(&counts[c].ticks_watched),
-				 __ATOMIC_RELAXED);
-		__atomic_store_n(&counts[c].ipis_base, load(&counts[c].ipis_watched),
-				 __ATOMIC_RELAXED);
-	}
-	__atomic_store_n(&watch_lo, lo, __ATOMIC_RELAXED);
-	__atomic_store_n(&watch_len, hi - lo, __ATOMIC_RELEASE);
-}
-
-uint64_t plat_cpu_ticks(unsigned cpu)
-{
-	return cpu < PLAT_MAX_CPUS ? load(&counts[cpu].ticks) : 0;
-}
-
-uint64_t plat_cpu_ipis(unsigned cpu)
-{
-	return cpu < PLAT_MAX_CPUS ? load(&counts[cpu].ipis) : 0;
-}
-
-uint64_t plat_cpu_ticks_watched(unsigned cpu)
-{
-	if (cpu >= PLAT_MAX_CPUS)
-		return 0;
-	return load(&counts[cpu].ticks_watched) - load(&counts[cpu].ticks_base);
-}
-
-uint64_t plat_cpu_ipis_watched(unsigned cpu)
-{
-	if (cpu >= PLAT_MAX_CPUS)
-		return 0;
-	return load(&counts[cpu].ipis_watched) - load(&counts[cpu].ipis_base);
+	watch_len = 0;
+	for (unsigned i = 0; i < PLAT_MAX_CPUS; i++)
+		counts[i].ticks_watched = counts[i].ipis_watched = 0;
+	watch_lo = lo;
+	watch_len = hi - lo;
 }
 
 uint64_t plat_timer_ticks_watched(void)
 {
-	uint64_t sum = 0;
+	uint64_t n = 0;
 
-	for (unsigned c = 0; c < PLAT_MAX_CPUS; c++)
-		sum += plat_cpu_ticks_watched(c);
-	return sum;
+	for (unsigned i = 0; i < PLAT_MAX_CPUS; i++)
+		n += counts[i].ticks_watched;
+	return n;
+}
+
+uint64_t plat_cpu_ticks(unsigned cpu)
+{
+	return cpu < PLAT_MAX_CPUS ? counts[cpu].ticks : 0;
+}
+
+uint64_t plat_cpu_ticks_watched(unsigned cpu)
+{
+	return cpu < PLAT_MAX_CPUS ? counts[cpu].ticks_watched : 0;
+}
+
+uint64_t plat_cpu_ipis(unsigned cpu)
+{
+	return cpu < PLAT_MAX_CPUS ? counts[cpu].ipis : 0;
+}
+
+uint64_t plat_cpu_ipis_watched(unsigned cpu)
+{
+	return cpu < PLAT_MAX_CPUS ? counts[cpu].ipis_watched : 0;
 }
