@@ -106,9 +106,10 @@ VT_CASE(ipis_every_cpu)
 }
 
 /*
- * CPU 2 loads a user word (its TLB now maps the page), CPU 1 unmaps the
- * page; CPU 2's next load must fault.  CPU 1 maps it back; CPU 2 reads
- * the word again.  steps[] records each stage's result on CPU 2.
+ * CPU 2 loads (or stores and loads) a user word, so its TLB maps the page;
+ * CPU 1 unmaps the page; CPU 2's next access must fault.  CPU 1 maps it
+ * back; CPU 2 reaches the word again.  steps[] records each stage's
+ * result on CPU 2.
  */
 static int stage;
 static int steps[3];
@@ -128,6 +129,26 @@ static void wait_stage(int s)
 		;
 }
 
+/* Store v to the word through vmio (a store fills the TLB with a writable entry). */
+static int store_rw2(uint32_t v)
+{
+	struct vm_fwriter w;
+	uint32_t old;
+	int err = vm_fwriter_from_user_space(&w, user_word(UREG_RW2, 64), 4);
+
+	return err ? err : vm_fwriter_atomic_fetch_op_u32(&w, VMIO_ATOMIC_SET, v, &old);
+}
+
+static int use_stores;
+
+/* Load the word on CPU 2, or (use_stores) store 0x5a5a1234 there and load it back. */
+static int touch_rw2(uint32_t *val)
+{
+	int err = use_stores ? store_rw2(0x5a5a1234) : 0;
+
+	return err ? err : load_rw2(val);
+}
+
 static void unmap_seen(unsigned cpu, void *arg)
 {
 	(void)arg;
@@ -139,19 +160,20 @@ static void unmap_seen(unsigned cpu, void *arg)
 		plat_user_page_set(UREG_RW2, 1);
 		__atomic_store_n(&stage, 4, __ATOMIC_RELEASE);
 	} else if (cpu == 2) {
-		steps[0] = load_rw2(&step_val[0]);
+		steps[0] = touch_rw2(&step_val[0]);
 		__atomic_store_n(&stage, 1, __ATOMIC_RELEASE);
 		wait_stage(2);
-		steps[1] = load_rw2(&step_val[1]);
+		steps[1] = touch_rw2(&step_val[1]);
 		__atomic_store_n(&stage, 3, __ATOMIC_RELEASE);
 		wait_stage(4);
-		steps[2] = load_rw2(&step_val[2]);
+		steps[2] = touch_rw2(&step_val[2]);
 	}
 }
 
-VT_CASE(unmap_on_one_cpu_faults_on_another)
+static void unmap_case(int stores)
 {
-	*user_word(UREG_RW2, 64) = 0x5a5a1234; /* no SMAP-like switch on loongarch64 */
+	use_stores = stores;
+	*user_word(UREG_RW2, 64) = stores ? 0 : 0x5a5a1234; /* no SMAP-like switch on loongarch64 */
 	stage = 0;
 	steps[1] = 99;
 	plat_smp_run_all(unmap_seen, NULL);
@@ -160,6 +182,16 @@ VT_CASE(unmap_on_one_cpu_faults_on_another)
 	VT_EQ(steps[1], VMIO_EFAULT);
 	VT_EQ(steps[2], 0);
 	VT_EQ(step_val[2], 0x5a5a1234);
+}
+
+VT_CASE(unmap_on_one_cpu_faults_loads_on_another)
+{
+	unmap_case(0);
+}
+
+VT_CASE(unmap_on_one_cpu_faults_stores_on_another)
+{
+	unmap_case(1);
 }
 
 static int add_errors[PLAT_MAX_CPUS];
