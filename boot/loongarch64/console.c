@@ -25,6 +25,7 @@ static void uart_put(int c)
  */
 static unsigned console_owner;
 
+/* The constant counter (100 MHz on QEMU). */
 static uint64_t rdtime(void)
 {
 	uint64_t t;

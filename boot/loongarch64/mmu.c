@@ -1,7 +1,8 @@
 /*
  * Paging: three-level tables of 16 KiB pages (2048 entries a level, 47-bit
  * virtual addresses) that map only the user test region (lower half, PGDL)
- * and the kernel stack (upper half, PGDH); the kernel, RAM and devices are
+ * and the kernel stacks, one a CPU (upper half, PGDH); every CPU uses
+ * these same tables (smp.c); the kernel, RAM and devices are
  * reached through the direct-mapped windows set in start.S, which take
  * precedence over the TLB for VSEG 8 and 9.
  *

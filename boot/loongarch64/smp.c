@@ -57,11 +57,13 @@ static struct la_cpu *this_cpu(void)
 	return c ? c : &cpus[0];
 }
 
+/* This CPU's number, from the la_cpu its KScratch points to. */
 unsigned plat_cpu_id(void)
 {
 	return this_cpu()->id;
 }
 
+/* The CPUs online: 1 until plat_smp_start() has released the others. */
 unsigned plat_cpu_count(void)
 {
 	return __atomic_load_n(&cpus_online, __ATOMIC_ACQUIRE);
@@ -245,6 +247,7 @@ _Noreturn void la_secondary_main(struct la_cpu *c)
 	}
 }
 
+/* Hand fn(cpu, arg) to secondary `cpu` once it is idle, and wake it. */
 void plat_smp_run(unsigned cpu, void (*fn)(unsigned cpu, void *arg), void *arg)
 {
 	struct la_cpu *c = &cpus[cpu];
@@ -261,6 +264,7 @@ void plat_smp_run(unsigned cpu, void (*fn)(unsigned cpu, void *arg), void *arg)
 	ipi_send(c->hwid, IPI_WAKE);
 }
 
+/* Wait until secondary `cpu` has returned from its work, serving our IPIs meanwhile. */
 void plat_smp_wait(unsigned cpu)
 {
 	if (cpu >= plat_cpu_count())
