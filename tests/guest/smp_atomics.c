@@ -19,7 +19,7 @@
 #define BITS 5000   /* OR + ANDN pairs per CPU */
 #define XORS 10000  /* fetch-XORs per CPU */
 #define LOCKS 4000  /* lock, increment, unlock per CPU, at least ... */
-#define LOCKS_MAX 200000 /* ... and on until some CPU found the lock taken */
+#define LOCKS_MAX 1000000 /* ... and on until some CPU found the lock taken */
 
 /* The user words, each on its own cache line of page UREG_RW. */
 enum { W_ADD, W_SET, W_BITS, W_XOR, W_LOCK32, W_LOCK64 };

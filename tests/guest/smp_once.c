@@ -59,12 +59,12 @@ static void once_case(size_t size, unsigned loads)
 		plat_smp_run(c, writer, (void *)(uintptr_t)size);
 	smp_barrier(&start, nw + 1);
 	/*
-	 * loads, then on (up to 30 times as many) until 100 changes were seen:
+	 * loads, then on (up to 100 times as many) until 100 changes were seen:
 	 * a loaded host may run the vCPU threads one after the other for a
 	 * while, and where each load is fast (no SUM/AC toggle) `loads` can
 	 * pass in one such stretch.
 	 */
-	for (i = 0; i < loads || (changes < 100 && i < 30 * loads); i++) {
+	for (i = 0; i < loads || (changes < 100 && i < 100 * loads); i++) {
 		uint64_t v = 0;
 
 		if (vm_freader_from_user_space(&r, uword(size), size) ||
