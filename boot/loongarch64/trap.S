@@ -6,11 +6,11 @@
  * and the PC in ERA.  From PLV3 (a user program: PRMD.PPLV = 3) the frame
  * goes on the kernel stack that user_enter left in KScratch SAVE1.  From
  * PLV0 the interrupted stack is ours and the frame goes right below it,
- * unless sp has no room left above its
- * kernel stack's guard page (or is on no CPU's kernel stack, during boot):
- * then the frame goes on this CPU's overflow stack (KScratch SAVE3), for
- * the dump.  Frame layout
- * (struct trap_frame in trap.h): r0..r31 in slots 0..31 (slot 3 holds the
+ * unless sp has no room left above its kernel stack's guard page (or is
+ * on no CPU's kernel stack, during boot): then the frame goes on this
+ * CPU's overflow stack (KScratch SAVE3), for the dump.  CPU c's stack
+ * lies in slot c of LA_KSTACK_SLOT bytes from LA_KSTACK_GUARD (boot.h),
+ * guard page first.  Frame layout (struct trap_frame in trap.h): r0..r31 in slots 0..31 (slot 3 holds the
  * interrupted sp), then ERA, PRMD, ESTAT, BADV.  plat_trap() may change ERA
  * in the frame.
  *
