@@ -10,9 +10,9 @@
  * on no CPU's kernel stack, during boot): then the frame goes on this
  * CPU's overflow stack (KScratch SAVE3), for the dump.  CPU c's stack
  * lies in slot c of LA_KSTACK_SLOT bytes from LA_KSTACK_GUARD (boot.h),
- * guard page first.  Frame layout (struct trap_frame in trap.h): r0..r31 in slots 0..31 (slot 3 holds the
- * interrupted sp), then ERA, PRMD, ESTAT, BADV.  plat_trap() may change ERA
- * in the frame.
+ * guard page first.  Frame layout (struct trap_frame in trap.h): r0..r31
+ * in slots 0..31 (slot 3 holds the interrupted sp), then ERA, PRMD,
+ * ESTAT, BADV.  plat_trap() may change ERA in the frame.
  *
  * tlb_refill (CSR.TLBRENTRY) runs in direct-address mode, at its physical
  * address, when an access finds no TLB entry.  It walks our three-level
