@@ -159,6 +159,14 @@ uint64_t plat_cpu_ipis_watched(unsigned cpu);
 uint64_t plat_cpu_ticks_watched(unsigned cpu);
 
 /*
+ * The console lock (minilibc printf and puts hold it for a whole call, so
+ * lines from several CPUs do not mix); recursive on one CPU, so a trap
+ * that prints while its CPU holds it goes on.  No-ops where there is one CPU.
+ */
+void plat_console_lock(void);
+void plat_console_unlock(void);
+
+/*
  * Contiguous, page-aligned, zeroed physical frames of plat_info()->page_size
  * bytes from a bump allocator,
  * returned as kernel addresses; NULL when memory runs out.  Never freed.

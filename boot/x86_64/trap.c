@@ -1,6 +1,6 @@
 /*
  * The trap handler called by trap_entry.S for every vector: timer ticks,
- * system calls and faults from ring 3, the security probe, exception-table
+ * IPIs, system calls and faults from ring 3, the security probe, exception-table
  * fixups; anything else is fatal.
  */
 #include <stdio.h>
@@ -68,7 +68,7 @@ static _Noreturn void trap_dump(const struct trap_frame *f)
 void trap_dispatch(struct trap_frame *f);
 void trap_dispatch(struct trap_frame *f)
 {
-	if (timer_trap(f))
+	if (timer_trap(f) || smp_trap(f))
 		return;
 	if ((f->cs & 3) == 3) { /* from a user program */
 		if (f->vector == VEC_SYSCALL) {

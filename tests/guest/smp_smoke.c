@@ -1,0 +1,137 @@
+/*
+ * x86_64 SMP bring-up (boot/x86_64/smp.c), booted with VMIO_QEMU_SMP=4:
+ * every CPU the machine has comes online, knows its number, takes its own
+ * timer ticks and the shootdown IPIs of the others, and a counter
+ * incremented with lock xadd from all CPUs at once ends exact.
+ */
+#include <stdio.h>
+
+#include "plat.h"
+#include "vtest.h"
+
+#define ROUNDS 200000u /* increments per CPU */
+#define SHOOTS 200u    /* shootdowns sent by each CPU */
+
+void smp_tlb_shootdown(uintptr_t va);
+
+static unsigned ncpu;
+static volatile unsigned seen_id[PLAT_MAX_CPUS];
+static volatile uint64_t counter;
+
+static void whoami(unsigned cpu, void *arg)
+{
+	(void)arg;
+	seen_id[cpu] = plat_cpu_id() + 1;
+}
+
+VT_CASE(every_cpu_online_and_numbered)
+{
+	ncpu = plat_smp_start();
+	printf("smp-smoke: %u CPUs online\n", ncpu);
+	VT_CHECK(ncpu >= 2);
+	VT_EQ(plat_smp_start(), ncpu); /* idempotent */
+	VT_EQ(plat_cpu_count(), ncpu);
+	plat_smp_run_all(whoami, NULL);
+	for (unsigned c = 0; c < ncpu; c++)
+		VT_EQ(seen_id[c], c + 1);
+}
+
+/* Each CPU arms its own timer and waits for ten of its own ticks. */
+static volatile uint64_t tick_gain[PLAT_MAX_CPUS];
+
+static void own_ticks(unsigned cpu, void *arg)
+{
+	uint64_t t0 = plat_cpu_ticks(cpu);
+
+	(void)arg;
+	plat_timer_start(1000);
+	for (unsigned long spin = 0; spin < 2000000000ul && plat_cpu_ticks(cpu) - t0 < 10; spin++)
+		__asm__ volatile("pause");
+	plat_timer_stop();
+	tick_gain[cpu] = plat_cpu_ticks(cpu) - t0;
+}
+
+VT_CASE(every_cpu_takes_its_timer)
+{
+	uint64_t total0 = plat_timer_ticks();
+
+	ncpu = plat_smp_start();
+	plat_smp_run_all(own_ticks, NULL);
+	for (unsigned c = 0; c < ncpu; c++) {
+		printf("smp-smoke: CPU %u took %llu ticks\n", c, (unsigned long long)tick_gain[c]);
+		VT_CHECK(tick_gain[c] >= 10);
+	}
+	VT_CHECK(plat_timer_ticks() - total0 >= 10ull * ncpu);
+}
+
+/*
+ * CPU 0 shoots down while the others sleep: each of them must take one IPI
+ * per shootdown (the sender waits for every acknowledgement before the
+ * next one, so none can merge).
+ */
+VT_CASE(every_cpu_takes_shootdown_ipis)
+{
+	uint64_t before[PLAT_MAX_CPUS];
+
+	ncpu = plat_smp_start();
+	for (unsigned c = 0; c < ncpu; c++)
+		before[c] = plat_cpu_ipis(c);
+	for (unsigned i = 0; i < SHOOTS; i++)
+		smp_tlb_shootdown(plat_user_base());
+	for (unsigned c = 1; c < ncpu; c++) {
+		uint64_t got = plat_cpu_ipis(c) - before[c];
+
+		printf("smp-smoke: CPU %u took %llu IPIs from CPU 0\n", c, (unsigned long long)got);
+		VT_CHECK(got >= SHOOTS);
+	}
+	VT_EQ(plat_cpu_ipis(0), before[0]); /* no IPI to itself */
+}
+
+/*
+ * Every CPU shoots down at once: it must end (a CPU waiting for the
+ * shootdown lock answers the one in progress itself, so IPIs may merge).
+ */
+static void shoot(unsigned cpu, void *arg)
+{
+	(void)cpu;
+	for (unsigned i = 0; i < SHOOTS; i++)
+		smp_tlb_shootdown((uintptr_t)arg);
+}
+
+VT_CASE(shootdowns_from_all_cpus_at_once_end)
+{
+	uint64_t before[PLAT_MAX_CPUS];
+
+	ncpu = plat_smp_start();
+	for (unsigned c = 0; c < ncpu; c++)
+		before[c] = plat_cpu_ipis(c);
+	plat_smp_run_all(shoot, (void *)plat_user_base());
+	for (unsigned c = 0; c < ncpu; c++) {
+		printf("smp-smoke: CPU %u took %llu IPIs with all shooting\n", c,
+		       (unsigned long long)(plat_cpu_ipis(c) - before[c]));
+		VT_CHECK(plat_cpu_ipis(c) > before[c]);
+	}
+}
+
+static void add_many(unsigned cpu, void *arg)
+{
+	(void)cpu;
+	(void)arg;
+	for (unsigned i = 0; i < ROUNDS; i++)
+		__atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED);
+}
+
+VT_CASE(atomic_counter_exact_from_all_cpus)
+{
+	ncpu = plat_smp_start();
+	counter = 0;
+	plat_smp_run_all(add_many, NULL);
+	printf("smp-smoke: counter %llu of %llu\n", (unsigned long long)counter,
+	       (unsigned long long)ROUNDS * ncpu);
+	VT_EQ(counter, (uint64_t)ROUNDS * ncpu);
+}
+
+int guest_main(void)
+{
+	return vt_run() ? 1 : 0;
+}
