@@ -225,12 +225,12 @@ static void tlb_serve(unsigned cpu)
 }
 
 /*
- * Invalidate va's translation on every online CPU (the caller's included)
- * and return when each has done so.  One shootdown at a time: a CPU waiting
+ * plat.h (the strong one, for plat_user_page_set): invalidate va's
+ * translation on every online CPU (the caller's included) and return when
+ * each has done so.  One shootdown at a time: a CPU waiting
  * for the lock answers the one in progress itself, so two CPUs shooting at
  * once cannot wait on each other even with interrupts off.
  */
-void smp_tlb_shootdown(uintptr_t va);
 void smp_tlb_shootdown(uintptr_t va)
 {
 	unsigned me, others;

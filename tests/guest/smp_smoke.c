@@ -1,18 +1,19 @@
 /*
  * x86_64 SMP bring-up (boot/x86_64/smp.c), booted with VMIO_QEMU_SMP=4:
  * every CPU the machine has comes online, knows its number, takes its own
- * timer ticks and the shootdown IPIs of the others, and a counter
+ * timer ticks and the shootdown IPIs of the others, an unmap by one CPU
+ * is seen at once by another that had the page in its TLB, and a counter
  * incremented with lock xadd from all CPUs at once ends exact.
  */
 #include <stdio.h>
 
 #include "plat.h"
+#include "vmio/arch.h"
 #include "vtest.h"
 
 #define ROUNDS 200000u /* increments per CPU */
 #define SHOOTS 200u    /* shootdowns sent by each CPU */
-
-void smp_tlb_shootdown(uintptr_t va);
+#define PAGE_SIZE_X86 4096u
 
 static unsigned ncpu;
 static volatile unsigned seen_id[PLAT_MAX_CPUS];
@@ -111,6 +112,61 @@ VT_CASE(shootdowns_from_all_cpus_at_once_end)
 		       (unsigned long long)(plat_cpu_ipis(c) - before[c]));
 		VT_CHECK(plat_cpu_ipis(c) > before[c]);
 	}
+}
+
+/*
+ * CPU 1 reads a user page again and again through the fallible copy (so
+ * its TLB holds the page); CPU 0 makes the page not present with
+ * plat_user_page_set and then raises `unmapped`.  Every copy CPU 1 starts
+ * after it saw `unmapped` must fault: a stale TLB entry would let it read.
+ */
+static volatile int unmapped, stop;
+static volatile uint64_t reads_before, reads_stale, reads_faulted;
+
+static void reader(unsigned cpu, void *arg)
+{
+	const void *src = arg;
+	uint64_t val;
+
+	(void)cpu;
+	while (!stop) {
+		int after = __atomic_load_n(&unmapped, __ATOMIC_ACQUIRE);
+		size_t left = __memcpy_fallible(&val, src, sizeof(val));
+
+		if (!after)
+			reads_before++;
+		else if (left == 0)
+			reads_stale++;
+		else
+			reads_faulted++;
+	}
+}
+
+VT_CASE(unmap_reaches_the_other_cpus_tlb)
+{
+	const void *page = (const void *)(plat_user_base() + UREG_RW2 * PAGE_SIZE_X86);
+
+	ncpu = plat_smp_start();
+	unmapped = stop = 0;
+	reads_before = reads_stale = reads_faulted = 0;
+	plat_smp_run(1, reader, (void *)page);
+	for (unsigned long spin = 0; spin < 2000000000ul && reads_before < 10000; spin++)
+		__asm__ volatile("pause");
+	plat_user_page_set(UREG_RW2, 0);
+	__atomic_store_n(&unmapped, 1, __ATOMIC_RELEASE);
+	for (unsigned long spin = 0; spin < 2000000000ul && reads_faulted + reads_stale < 10000;
+	     spin++)
+		__asm__ volatile("pause");
+	stop = 1;
+	plat_smp_wait(1);
+	plat_user_page_set(UREG_RW2, 1);
+	printf("smp-smoke: CPU 1 read the page %llu times mapped; after the unmap "
+	       "%llu reads faulted, %llu read a stale TLB entry\n",
+	       (unsigned long long)reads_before, (unsigned long long)reads_faulted,
+	       (unsigned long long)reads_stale);
+	VT_CHECK(reads_before >= 10000);
+	VT_CHECK(reads_faulted > 0);
+	VT_EQ(reads_stale, 0);
 }
 
 static void add_many(unsigned cpu, void *arg)
