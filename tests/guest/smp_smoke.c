@@ -11,7 +11,7 @@
 #include "vmio/arch.h"
 #include "vtest.h"
 
-#define ROUNDS 200000u /* increments per CPU */
+#define ROUNDS 2000000u /* increments per CPU */
 #define SHOOTS 200u    /* shootdowns sent by each CPU */
 #define PAGE_SIZE_X86 4096u
 
@@ -169,10 +169,16 @@ VT_CASE(unmap_reaches_the_other_cpus_tlb)
 	VT_EQ(reads_stale, 0);
 }
 
+static volatile unsigned arrived;
+
+/* All CPUs start adding together (else each could finish before the next wakes). */
 static void add_many(unsigned cpu, void *arg)
 {
 	(void)cpu;
 	(void)arg;
+	__atomic_fetch_add(&arrived, 1, __ATOMIC_SEQ_CST);
+	while (arrived < ncpu)
+		__asm__ volatile("pause");
 	for (unsigned i = 0; i < ROUNDS; i++)
 		__atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED);
 }
@@ -181,6 +187,7 @@ VT_CASE(atomic_counter_exact_from_all_cpus)
 {
 	ncpu = plat_smp_start();
 	counter = 0;
+	arrived = 0;
 	plat_smp_run_all(add_many, NULL);
 	printf("smp-smoke: counter %llu of %llu\n", (unsigned long long)counter,
 	       (unsigned long long)ROUNDS * ncpu);
