@@ -83,6 +83,10 @@ void riscv_trap(struct riscv_frame *f)
 			timer_interrupt(f);
 			return;
 		}
+		if ((cause & ~SCAUSE_INTR) == IRQ_S_SOFT) {
+			riscv_ipi(f);
+			return;
+		}
 		dump(f);
 	}
 	if (cause == EXC_LOAD_PAGE && probe_armed &&
