@@ -12,11 +12,11 @@
 #include "vmio/vmio.h"
 #include "vtest.h"
 
-#define ADDS 20000  /* fetch-ADDs per CPU */
-#define SETS 10000  /* fetch-SETs per CPU */
-#define BITS 5000   /* OR + ANDN pairs per CPU */
-#define XORS 10000  /* fetch-XORs per CPU */
-#define LOCKS 4000  /* lock, increment, unlock per CPU */
+#define ADDS (20000 * SMP_SCALE) /* fetch-ADDs per CPU */
+#define SETS (10000 * SMP_SCALE) /* fetch-SETs per CPU */
+#define BITS (5000 * SMP_SCALE)  /* OR + ANDN pairs per CPU */
+#define XORS (10000 * SMP_SCALE) /* fetch-XORs per CPU */
+#define LOCKS (4000 * SMP_SCALE) /* lock, increment, unlock per CPU */
 
 /* The user words, each on its own cache line of page UREG_RW. */
 enum { W_ADD, W_SET, W_BITS, W_XOR, W_LOCK32, W_LOCK64 };
