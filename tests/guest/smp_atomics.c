@@ -12,7 +12,7 @@
 #include "vmio/vmio.h"
 #include "vtest.h"
 
-#define ADDS (20000 * SMP_SCALE) /* fetch-ADDs per CPU */
+#define ADDS (50000 * SMP_SCALE) /* fetch-ADDs per CPU */
 #define SETS (10000 * SMP_SCALE) /* fetch-SETs per CPU */
 #define BITS (5000 * SMP_SCALE)  /* OR + ANDN pairs per CPU */
 #define XORS (10000 * SMP_SCALE) /* fetch-XORs per CPU */
