@@ -2,12 +2,14 @@
  * x86_64 SMP bring-up (boot/x86_64/smp.c), booted with VMIO_QEMU_SMP=4:
  * every CPU the machine has comes online, knows its number, takes its own
  * timer ticks and the shootdown IPIs of the others, an unmap by one CPU
- * is seen at once by another that had the page in its TLB, and a counter
- * incremented with lock xadd from all CPUs at once ends exact.
+ * is seen at once by another that had the page in its TLB, user programs
+ * run on the secondaries (their own TSS.RSP0 and kernel stack), and a
+ * counter incremented with lock xadd from all CPUs at once ends exact.
  */
 #include <stdio.h>
 
 #include "plat.h"
+#include "usermode.h"
 #include "vmio/arch.h"
 #include "vtest.h"
 
@@ -167,6 +169,38 @@ VT_CASE(unmap_reaches_the_other_cpus_tlb)
 	VT_CHECK(reads_before >= 10000);
 	VT_CHECK(reads_faulted > 0);
 	VT_EQ(reads_stale, 0);
+}
+
+/* A user program on a secondary: its system calls and a fault end as on CPU 0. */
+static struct user_result ures[PLAT_MAX_CPUS];
+
+static void run_prog(unsigned cpu, void *arg)
+{
+	user_run((unsigned)(uintptr_t)arg, 0, &ures[cpu]);
+}
+
+VT_CASE(user_programs_run_on_secondaries)
+{
+	ncpu = plat_smp_start();
+	for (unsigned c = 1; c < ncpu; c++) {
+		unsigned prog = c == 2 ? UPROG_STORE_RO : UPROG_SYSCALLS;
+		struct user_result *r = &ures[c];
+
+		plat_smp_run(c, run_prog, (void *)(uintptr_t)prog);
+		plat_smp_wait(c);
+		printf("smp-smoke: CPU %u ran user program %u: %s, %u calls, %u verdicts, "
+		       "%u failed, kernel checks failed %u, access open %u\n", c, prog,
+		       r->faulted ? r->cause : "exited", r->syscalls, r->expects,
+		       r->expects_failed, r->kernel_failed, r->access_open);
+		VT_EQ(r->faulted, prog == UPROG_STORE_RO);
+		if (prog == UPROG_SYSCALLS) {
+			VT_EQ(r->code, 0);
+			VT_CHECK(r->expects > 50);
+		}
+		VT_EQ(r->expects_failed, 0);
+		VT_EQ(r->kernel_failed, 0);
+		VT_EQ(r->access_open, 0);
+	}
 }
 
 static volatile unsigned arrived;
