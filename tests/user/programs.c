@@ -270,10 +270,44 @@ static long fault(unsigned prog)
 	return 100; /* not stopped */
 }
 
+/*
+ * Faults under a lock (boot/include/fault_lock.h), two programs on two
+ * CPUs taking turns on one futex word, which the kernel keeps paging out:
+ * A adds 1 (0 -> 1), waits while the word is 1, B waits while it is 0,
+ * then adds 1 (1 -> 2), and so on.  Each call must return exactly what
+ * the turn says; A also reads the word with a plain load (a user-mode
+ * fault that the kernel pages in).  Exit 0, or 1 + the step that failed.
+ */
+static long futex_turns(unsigned prog)
+{
+	uint32_t *w = (uint32_t *)sys_futex_word();
+
+	for (uint32_t i = 0; i < FUTEX_ROUNDS; i++) {
+		long step = 1 + 4 * (long)i;
+
+		if (prog == UPROG_FUTEX_A) {
+			if (sys_futex_add(w, 1) != 2 * i)
+				return step;
+			if (*(volatile uint32_t *)w > 2 * FUTEX_ROUNDS)
+				return step + 1;
+			if (sys_futex_wait(w, 2 * i + 1) != 2 * i + 2)
+				return step + 2;
+		} else {
+			if (sys_futex_wait(w, 2 * i) != 2 * i + 1)
+				return step;
+			if (sys_futex_add(w, 1) != 2 * i + 1)
+				return step + 1;
+		}
+	}
+	return 0;
+}
+
 long user_main(unsigned prog);
 long user_main(unsigned prog)
 {
 	if (prog == UPROG_SYSCALLS)
 		return syscalls();
+	if (prog == UPROG_FUTEX_A || prog == UPROG_FUTEX_B)
+		return futex_turns(prog);
 	return fault(prog);
 }
