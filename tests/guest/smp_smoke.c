@@ -60,6 +60,9 @@ VT_CASE(every_cpu_takes_its_timer)
 	uint64_t total0 = plat_timer_ticks();
 
 	ncpu = plat_smp_start();
+	VT_CHECK(ncpu >= 2);
+	if (ncpu < 2)
+		return;
 	plat_smp_run_all(own_ticks, NULL);
 	for (unsigned c = 0; c < ncpu; c++) {
 		printf("smp-smoke: CPU %u took %llu ticks\n", c, (unsigned long long)tick_gain[c]);
@@ -78,6 +81,9 @@ VT_CASE(every_cpu_takes_shootdown_ipis)
 	uint64_t before[PLAT_MAX_CPUS];
 
 	ncpu = plat_smp_start();
+	VT_CHECK(ncpu >= 2);
+	if (ncpu < 2)
+		return;
 	for (unsigned c = 0; c < ncpu; c++)
 		before[c] = plat_cpu_ipis(c);
 	for (unsigned i = 0; i < SHOOTS; i++)
@@ -107,6 +113,9 @@ VT_CASE(shootdowns_from_all_cpus_at_once_end)
 	uint64_t before[PLAT_MAX_CPUS];
 
 	ncpu = plat_smp_start();
+	VT_CHECK(ncpu >= 2);
+	if (ncpu < 2)
+		return;
 	for (unsigned c = 0; c < ncpu; c++)
 		before[c] = plat_cpu_ipis(c);
 	plat_smp_run_all(shoot, (void *)plat_user_base());
@@ -150,6 +159,9 @@ VT_CASE(unmap_reaches_the_other_cpus_tlb)
 	const void *page = (const void *)(plat_user_base() + UREG_RW2 * PAGE_SIZE_X86);
 
 	ncpu = plat_smp_start();
+	VT_CHECK(ncpu >= 2);
+	if (ncpu < 2)
+		return;
 	unmapped = stop = 0;
 	reads_before = reads_stale = reads_faulted = 0;
 	plat_smp_run(1, reader, (void *)page);
@@ -183,6 +195,9 @@ static void run_prog(unsigned cpu, void *arg)
 VT_CASE(user_programs_run_on_secondaries)
 {
 	ncpu = plat_smp_start();
+	VT_CHECK(ncpu >= 2);
+	if (ncpu < 2)
+		return;
 	for (unsigned c = 1; c < ncpu; c++) {
 		unsigned prog = c == 2 ? UPROG_STORE_RO : UPROG_SYSCALLS;
 		struct user_result *r = &ures[c];
@@ -221,6 +236,9 @@ static void add_many(unsigned cpu, void *arg)
 VT_CASE(atomic_counter_exact_from_all_cpus)
 {
 	ncpu = plat_smp_start();
+	VT_CHECK(ncpu >= 2);
+	if (ncpu < 2)
+		return;
 	counter = 0;
 	arrived = 0;
 	plat_smp_run_all(add_many, NULL);
