@@ -19,23 +19,27 @@ static int futex_lock;                      /* the spinlock the futex calls take
 #define FUTEX_WAIT_SPINS 5000000 /* then futex_wait gives up: -EAGAIN */
 #define COUNT(field) __atomic_fetch_add(&futex_lock_stats.field, 1, __ATOMIC_RELAXED)
 
+/* This CPU takes no page-in in its trap handler until pagefault_enable. */
 void pagefault_disable(void)
 {
 	pf_disabled[plat_cpu_id()]++;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST); /* before the access it guards */
 }
 
+/* Undo one pagefault_disable. */
 void pagefault_enable(void)
 {
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	pf_disabled[plat_cpu_id()]--;
 }
 
+/* Whether this CPU has page faults disabled. */
 int pagefault_disabled(void)
 {
 	return pf_disabled[plat_cpu_id()] != 0;
 }
 
+/* Page i of the test region not present, and paged in on demand from now on. */
 void demand_page_out(unsigned i)
 {
 	if (i >= UREG_PAGES || !ureg_page_writable(i))
@@ -65,11 +69,13 @@ int demand_fault(uintptr_t addr)
 	return 1;
 }
 
+/* The futex word: 64 bytes into page FUTEX_LOCK_PAGE. */
 uintptr_t futex_lock_word(void)
 {
 	return plat_user_base() + FUTEX_LOCK_PAGE * plat_info()->page_size + 64;
 }
 
+/* The futex spinlock (interrupts stay on: shootdown IPIs get through). */
 static void lock(void)
 {
 	while (__atomic_exchange_n(&futex_lock, 1, __ATOMIC_ACQUIRE))
@@ -77,6 +83,7 @@ static void lock(void)
 			;
 }
 
+/* Release the futex spinlock. */
 static void unlock(void)
 {
 	__atomic_store_n(&futex_lock, 0, __ATOMIC_RELEASE);
@@ -133,6 +140,7 @@ static int locked_access(uintptr_t addr, int add, uint32_t arg, uint32_t *val)
 	}
 }
 
+/* A vmio result as the call's return: the value or -errno. */
 static long result(int err, uint32_t v)
 {
 	if (err == VMIO_EFAULT)
@@ -140,6 +148,7 @@ static long result(int err, uint32_t v)
 	return err ? -UERR_EINVAL : (long)v;
 }
 
+/* futex_word, futex_add or futex_wait (user_abi.h), for syscall_dispatch. */
 long futex_lock_syscall(unsigned long nr, unsigned long a0, unsigned long a1)
 {
 	uint32_t v = 0;

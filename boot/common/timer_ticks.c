@@ -53,6 +53,7 @@ void plat_ipi_at(uintptr_t pc)
 		c->ipis_watched++;
 }
 
+/* Ticks of every CPU since boot. */
 uint64_t plat_timer_ticks(void)
 {
 	uint64_t n = 0;
@@ -72,6 +73,7 @@ void plat_timer_watch(uintptr_t lo, uintptr_t hi)
 	watch_len = hi - lo;
 }
 
+/* Ticks of every CPU inside the watched range since plat_timer_watch. */
 uint64_t plat_timer_ticks_watched(void)
 {
 	uint64_t n = 0;
@@ -81,6 +83,7 @@ uint64_t plat_timer_ticks_watched(void)
 	return n;
 }
 
+/* The per-CPU counts (plat.h); 0 for a CPU that does not exist. */
 uint64_t plat_cpu_ticks(unsigned cpu)
 {
 	return cpu < PLAT_MAX_CPUS ? counts[cpu].ticks : 0;

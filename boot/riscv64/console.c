@@ -47,6 +47,7 @@ static struct {
 	unsigned used;
 } line[PLAT_MAX_CPUS];
 
+/* Write cpu's line so far, whole, under the console lock. */
 static void line_flush(unsigned cpu)
 {
 	spin_lock(&console_lock);
@@ -56,6 +57,7 @@ static void line_flush(unsigned cpu)
 	spin_unlock(&console_lock);
 }
 
+/* Write one byte: at once on one CPU, else a line at a time. */
 void plat_putchar(int c)
 {
 	unsigned cpu;

@@ -41,6 +41,7 @@ static volatile uintptr_t shoot_va;
 static volatile unsigned long shoot_req[PLAT_MAX_CPUS], shoot_ack[PLAT_MAX_CPUS];
 static unsigned long shoot_gen;
 
+/* The CPUs online (1 before plat_smp_start). */
 unsigned plat_cpu_count(void)
 {
 	return riscv_ncpu;
@@ -57,6 +58,7 @@ unsigned plat_cpu_id(void)
 	return 0;
 }
 
+/* Send an IPI to cpu (sip.SSIP there). */
 static void ipi_cpu(unsigned cpu)
 {
 	sbi_send_ipi(hart_of[cpu]);
@@ -90,6 +92,7 @@ static void smp_poll(void)
 		}                                                            \
 	} while (0)
 
+/* Take l, doing the shootdowns asked of this CPU while waiting. */
 void spin_lock(struct spinlock *l)
 {
 	while (__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
@@ -97,6 +100,7 @@ void spin_lock(struct spinlock *l)
 			smp_poll();
 }
 
+/* Release l. */
 void spin_unlock(struct spinlock *l)
 {
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
@@ -138,6 +142,7 @@ void riscv_ipi(const struct riscv_frame *f)
 	smp_poll();
 }
 
+/* Post fn(cpu, arg) to secondary cpu, once its last work is done, and wake it. */
 void plat_smp_run(unsigned cpu, void (*fn)(unsigned cpu, void *arg), void *arg)
 {
 	struct work *w = &work[cpu];
@@ -152,6 +157,7 @@ void plat_smp_run(unsigned cpu, void (*fn)(unsigned cpu, void *arg), void *arg)
 	ipi_cpu(cpu);
 }
 
+/* Wait (in wfi) until secondary cpu has finished its work. */
 void plat_smp_wait(unsigned cpu)
 {
 	struct work *w = &work[cpu];
@@ -161,6 +167,7 @@ void plat_smp_wait(unsigned cpu)
 	IDLE_UNTIL(__atomic_load_n(&w->done, __ATOMIC_ACQUIRE) == w->seq);
 }
 
+/* Run fn on every online CPU, this one included, and wait for all. */
 void plat_smp_run_all(void (*fn)(unsigned cpu, void *arg), void *arg)
 {
 	unsigned me = plat_cpu_id(), n = riscv_ncpu;
@@ -195,6 +202,7 @@ void riscv_secondary(unsigned long hartid, unsigned long cpu)
 	}
 }
 
+/* Microseconds of rdtime. */
 static uint64_t now_us(void)
 {
 	uint64_t t;
@@ -203,6 +211,10 @@ static uint64_t now_us(void)
 	return t / 10; /* QEMU virt: 10 MHz */
 }
 
+/*
+ * Start every other hart of the device tree (at most PLAT_MAX_CPUS CPUs
+ * in all), each with its own stack, and wait until each is online.
+ */
 unsigned plat_smp_start(void)
 {
 	static int started;

@@ -11,6 +11,7 @@
 
 unsigned smp_ncpu;
 
+/* Wait until n CPUs have called it (for this round). */
 void smp_barrier(struct smp_barrier *b, unsigned n)
 {
 	unsigned gen = smp_load(&b->gen);
@@ -24,6 +25,7 @@ void smp_barrier(struct smp_barrier *b, unsigned n)
 	}
 }
 
+/* Spin n turns. */
 void smp_delay(unsigned n)
 {
 	for (volatile unsigned i = 0; i < n; i++)
@@ -54,6 +56,7 @@ VT_CASE(smp_cpus_online)
 		VT_EQ(smp_load(&seen_id[c]), c + 1);
 }
 
+/* The user range, every CPU, then the cases. */
 int guest_main(void)
 {
 	/* As main.c: the user test region alone where the default range holds our kernel. */
