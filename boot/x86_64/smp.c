@@ -51,6 +51,7 @@ static volatile int tlb_lock;
 static volatile uintptr_t tlb_va;
 static volatile unsigned tlb_gen, tlb_acks, tlb_seen[PLAT_MAX_CPUS];
 
+/* A spin-wait hint. */
 static inline void cpu_relax(void)
 {
 	__asm__ volatile("pause" ::: "memory");
@@ -89,6 +90,7 @@ unsigned plat_cpu_id(void)
 	return 0;
 }
 
+/* The CPUs online (1 until plat_smp_start). */
 unsigned plat_cpu_count(void)
 {
 	return ncpus;
@@ -106,6 +108,7 @@ static uint8_t sum8(const uint8_t *p, size_t n)
 	return s;
 }
 
+/* Whether the n bytes at p are sig's. */
 static int sig_is(const uint8_t *p, const char *sig, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -114,6 +117,7 @@ static int sig_is(const uint8_t *p, const char *sig, size_t n)
 	return 1;
 }
 
+/* The little-endian 32-bit value at p (ACPI tables need not be aligned). */
 static uint32_t get32(const uint8_t *p)
 {
 	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
