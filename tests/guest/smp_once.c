@@ -3,7 +3,10 @@
  * all-ones alternately into one user word through the fallible once-store
  * while CPU 0 loads it through the fallible once-load: every value loaded
  * is 0 or all-ones, never a mix.  2-, 4- and 8-byte words, LOADS loads in
- * all (10^6); the loads must have seen both values change many times.
+ * all (10^6); the loads must have seen both values change many times.  On
+ * a loaded host the vCPU threads may hardly overlap in that many loads
+ * (x86_64: 4 changes seen in 333,333 loads), so each size goes on loading,
+ * up to MORE times as long, until it has seen 100 changes.
  */
 #include <stdio.h>
 
@@ -13,6 +16,8 @@
 
 #define LOADS 1000000u /* in all, shared among the three sizes */
 #define WRITERS 2      /* CPUs 1 .. WRITERS store; more only slow QEMU down */
+#define MIN_CHANGES 100
+#define MORE 100
 
 static volatile int stop;
 static uint64_t store_errors[PLAT_MAX_CPUS], stores[PLAT_MAX_CPUS];
@@ -59,12 +64,12 @@ static void once_case(size_t size, unsigned loads)
 		plat_smp_run(c, writer, (void *)(uintptr_t)size);
 	smp_barrier(&start, nw + 1);
 	/*
-	 * loads, then on (up to 100 times as many) until 100 changes were seen:
-	 * a loaded host may run the vCPU threads one after the other for a
-	 * while, and where each load is fast (no SUM/AC toggle) `loads` can
-	 * pass in one such stretch.
+	 * loads, then on (up to MORE times as many) until MIN_CHANGES changes
+	 * were seen: a loaded host may run the vCPU threads one after the
+	 * other for a while, and where each load is fast (no SUM/AC toggle)
+	 * `loads` can pass in one such stretch.
 	 */
-	for (i = 0; i < loads || (changes < 100 && i < 100 * loads); i++) {
+	for (i = 0; i < loads || (changes < MIN_CHANGES && i < MORE * loads); i++) {
 		uint64_t v = 0;
 
 		if (vm_freader_from_user_space(&r, uword(size), size) ||
@@ -98,7 +103,7 @@ static void once_case(size_t size, unsigned loads)
 	VT_EQ(se, 0);
 	VT_EQ(torn, 0);
 	VT_CHECK(zeros > 0 && all > 0);
-	VT_CHECK(changes >= 100); /* the stores really raced the loads */
+	VT_CHECK(changes >= MIN_CHANGES); /* the stores really raced the loads */
 }
 
 VT_CASE(once_2_bytes_never_torn)
