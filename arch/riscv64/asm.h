@@ -36,4 +36,22 @@ name:
 #define VMIO_EX_AT(fn, insn, fixup) \
 	VMIO_EX((fn) + ((insn) - (fn)), (fn) + ((fixup) - (fn)))
 
+/*
+ * RVV_DISPATCH target: at a fallible routine's entry (SUM set, a2 bytes),
+ * go to the vector body target when a2 >= RVV_MIN, vmio_rvv_enable() was
+ * called and sstatus.VS is not Off (vmio/rvv.h).  Below RVV_MIN bytes the
+ * scalar byte loop is cheaper.  Clobbers t0, t1.
+ */
+#define RVV_MIN 2
+.macro RVV_DISPATCH target
+	sltiu	t0, a2, RVV_MIN
+	bnez	t0, .Lbytes
+	ld	t0, __vmio_rvv_vs	/* 0, or the VS mask */
+	csrr	t1, sstatus
+	and	t0, t0, t1
+	beqz	t0, 97f
+	j	\target
+97:
+.endm
+
 #endif

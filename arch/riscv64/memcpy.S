@@ -60,6 +60,9 @@
 FUNC(__memcpy_fallible)
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
+#ifdef VMIO_RVV
+	RVV_DISPATCH __vmio_rvv_copy
+#endif
 	sltiu	t0, a2, 8
 	bnez	t0, .Lbytes		/* short: bytewise only */
 	xor	t0, a0, a1
@@ -402,6 +405,9 @@ FUNC(__memcpy_fallible)
 	add	a0, a0, t0
 	add	a1, a1, t0
 	sub	a2, a2, t0
+	.globl	__vmio_copy_retry	/* for the vector path's fixups */
+	.hidden	__vmio_copy_retry
+__vmio_copy_retry:
 .Lretry:				/* a wide access faulted: the handler cleared SUM */
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6

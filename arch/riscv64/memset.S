@@ -24,6 +24,9 @@ FUNC(__memset_fallible)
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
 	andi	a1, a1, 0xff
+#ifdef VMIO_RVV
+	RVV_DISPATCH __vmio_rvv_fill
+#endif
 	sltiu	t0, a2, 8
 	bnez	t0, .Lbytes		/* short: bytewise only */
 	slli	t0, a1, 8		/* the byte in all eight lanes */
@@ -126,6 +129,9 @@ FUNC(__memset_fallible)
 	addi	a2, a2, -\off
 	j	.Lretry
 	.endr
+	.globl	__vmio_fill_retry	/* for the vector path's fixups */
+	.hidden	__vmio_fill_retry
+__vmio_fill_retry:
 .Lretry:				/* a wide store faulted: the handler cleared SUM */
 	csrs	sstatus, t6
 .Lbytes:
