@@ -54,4 +54,14 @@ name:
 97:
 .endm
 
+/* The same for the string primitives, first thing at their entry (any size). */
+.macro RVV_DISPATCH_STR target
+	ld	t0, __vmio_rvv_vs
+	csrr	t1, sstatus
+	and	t0, t0, t1
+	beqz	t0, 97f
+	j	\target
+97:
+.endm
+
 #endif
