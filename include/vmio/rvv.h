@@ -2,7 +2,8 @@
  * The riscv64 vector path (meson option riscv64_vector=rvv): the embedder
  * says once, at boot, that the CPU has the V extension (RVV 1.0), typically
  * after finding "v" in the device tree's riscv,isa.  From then on
- * __memcpy_fallible and __memset_fallible use vector registers at every call
+ * __memcpy_fallible, __memset_fallible, __strnlen_fallible and
+ * __strncpy_fallible use vector registers at every call
  * made while sstatus.VS is not Off, and the scalar path at calls made with
  * VS Off.  VS alone cannot tell whether V exists (QEMU lets S-mode set VS on
  * a CPU without V), hence the call.
