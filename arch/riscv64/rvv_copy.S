@@ -58,6 +58,10 @@ FUNC(__vmio_rvv_copy)
 	csrw	vstart, zero
 	j	__vmio_copy_retry
 ENDFUNC(__vmio_rvv_copy)
+	.hidden	__vmio_rvv_copy
+	.globl	__vmio_rvv_copy_end	/* for the tests that watch the PC */
+	.hidden	__vmio_rvv_copy_end
+__vmio_rvv_copy_end:
 
 FUNC(__vmio_rvv_fill)
 	vsetvli	t0, a2, e8, m8, ta, ma
@@ -79,5 +83,9 @@ FUNC(__vmio_rvv_fill)
 	sub	a2, a2, t1
 	j	__vmio_fill_retry
 ENDFUNC(__vmio_rvv_fill)
+	.hidden	__vmio_rvv_fill
+	.globl	__vmio_rvv_fill_end
+	.hidden	__vmio_rvv_fill_end
+__vmio_rvv_fill_end:
 
 	.option pop

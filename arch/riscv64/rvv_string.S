@@ -71,6 +71,7 @@ FUNC(__vmio_rvv_strnlen)
 	mv	a0, t0
 	ret
 ENDFUNC(__vmio_rvv_strnlen)
+	.hidden	__vmio_rvv_strnlen
 
 FUNC(__vmio_rvv_strncpy)
 	li	t6, SSTATUS_SUM
@@ -117,5 +118,6 @@ FUNC(__vmio_rvv_strncpy)
 	mv	a0, t0
 	ret
 ENDFUNC(__vmio_rvv_strncpy)
+	.hidden	__vmio_rvv_strncpy
 
 	.option pop
