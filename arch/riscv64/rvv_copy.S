@@ -1,7 +1,9 @@
 /*
- * The RVV 1.0 bodies of __memcpy_fallible and __memset_fallible
+ * The RVV 1.0 bodies of
+ *   size_t __memcpy_fallible(void *dst, const void *src, size_t len)
+ *   size_t __memset_fallible(void *dst, int byte, size_t len)
  * (meson option riscv64_vector=rvv; vmio/rvv.h).  The scalar routines
- * branch here after their own entry (SUM set, t6 = SSTATUS_SUM, a2 >= 2)
+ * jump here after their own entry (SUM set, t6 = SSTATUS_SUM, a2 >= 3)
  * when vmio_rvv_enable() was called and sstatus.VS is not Off.
  *
  * __vmio_rvv_copy                         __vmio_rvv_fill
