@@ -207,6 +207,9 @@
  */
 	.text
 FUNC(__strnlen_fallible)
+#ifdef VMIO_RVV
+	RVV_DISPATCH_STR __vmio_rvv_strnlen	/* rvv_string.S */
+#endif
 	addi	sp, sp, -16
 	sd	a2, 0(sp)		/* a2 is scratch in the eight-word turn */
 	li	t6, SSTATUS_SUM
@@ -321,6 +324,9 @@ FUNC(__strnlen_fallible)
 	mv	a0, t0
 	ret
 ENDFUNC(__strnlen_fallible)
+#ifdef VMIO_RVV
+	RVV_DISPATCH_STR __vmio_rvv_strnlen	/* rvv_string.S */
+#endif
 
 /*
  *   a0  dst + committed    a1  src + committed
@@ -337,6 +343,9 @@ ENDFUNC(__strnlen_fallible)
  *          the bytes left past them, a2 & 127), a1 scratch once out
  */
 FUNC(__strncpy_fallible)
+#ifdef VMIO_RVV
+	RVV_DISPATCH_STR __vmio_rvv_strncpy	/* rvv_string.S */
+#endif
 	addi	sp, sp, -112
 	sd	a3, 0(sp)
 	sd	a0, 8(sp)
@@ -597,3 +606,6 @@ FUNC(__strncpy_fallible)
 	mv	a0, t0
 	ret
 ENDFUNC(__strncpy_fallible)
+#ifdef VMIO_RVV
+	RVV_DISPATCH_STR __vmio_rvv_strncpy	/* rvv_string.S */
+#endif

@@ -134,6 +134,8 @@ void riscv_boot(unsigned long hartid, uintptr_t dtb_phys)
 	mmu_enable();
 
 	vmio_extable_init();
+	if (riscv_vector_init(dtb))
+		info.boot = "OpenSBI; V on";
 	plat_print_banner();
 	plat_exit(guest_main());
 }

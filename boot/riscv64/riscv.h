@@ -63,6 +63,9 @@ void riscv_trap(struct riscv_frame *f);
 int riscv_probe_load(const volatile uint8_t *p);
 extern const char riscv_probe_insn[], riscv_probe_fixup[];
 
+/* vector.c: V on for the kernel and vmio if riscv,isa has it; 1 if so. */
+int riscv_vector_init(const void *dtb);
+
 /* fdt.c: properties of a flattened device tree (see there). */
 int fdt_valid(const void *fdt);
 uint32_t fdt_size(const void *fdt);

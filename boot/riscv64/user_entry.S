@@ -18,6 +18,7 @@
 #define SSTATUS_SIE (1 << 1)
 #define SSTATUS_SPIE (1 << 5)
 #define SSTATUS_SPP (1 << 8)
+#define SSTATUS_VS (3 << 9) /* user programs get no vector state (vector.c) */
 #define SAVE_SIZE 112
 #define PLAT_MAX_CPUS 8 /* plat.h */
 
@@ -60,8 +61,8 @@ user_enter:
 	csrci	sstatus, SSTATUS_SIE	/* no interrupt while sepc and sscratch are set */
 	csrw	sscratch, sp
 	csrw	sepc, a0
-	li	t1, SSTATUS_SPP | SSTATUS_SPIE
-	csrc	sstatus, t1		/* SPP = 0: sret goes to U-mode */
+	li	t1, SSTATUS_SPP | SSTATUS_SPIE | SSTATUS_VS
+	csrc	sstatus, t1		/* SPP = 0: sret goes to U-mode; VS Off there */
 	andi	t0, t0, SSTATUS_SIE
 	slli	t0, t0, 4		/* SPIE = SIE as it was */
 	csrs	sstatus, t0

@@ -13,6 +13,7 @@
 #include "vmio/panic.h"
 #include "vmio/pod.h"
 #include "vmio/reader.h"
+#include "vmio/rvv.h"
 #include "vmio/segment.h"
 #include "vmio/struct.h"
 #include "vmio/user_range.h"

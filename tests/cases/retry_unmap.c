@@ -263,3 +263,88 @@ VT_CASE(strings_racing_an_unmap_stay_exact)
 	plat_user_page_set(PAGE_C, 1);
 	ureg_restore(a, span);
 }
+
+#if defined(__riscv)
+/*
+ * riscv64: each path of the copy by name, both ways, every start up to
+ * NEAR bytes and around one page before C.  The path follows from
+ * (src - dst) & 7: 0 the aligned 128-byte turns, 4 the word halves, 1 and 3
+ * the merged words (2, 5, 6, 7 as 1 and 3); with riscv64_vector=rvv and V
+ * on, all of them take the vector turns.
+ */
+static void riscv_path(size_t rel, int to_user_side)
+{
+	ureg_setup();
+	plat_user_page_set(PAGE_C, 0);
+	for (size_t s = 1; s; s = next_distance(s)) {
+		uint8_t *u = ureg_page(PAGE_C) - s;
+		size_t len = s + OVER, k;
+		uintptr_t kb = (uintptr_t)(kbuf + GUARD + 8);
+		unsigned before = vt_case_failures();
+
+		if (to_user_side) {
+			/* src - u = rel (mod 8) */
+			uint8_t *src = (uint8_t *)(kb + (((uintptr_t)u + rel - kb) & 7));
+
+			for (size_t i = 0; i < len; i++)
+				src[i] = (uint8_t)~ureg_expected(u + i);
+			begin();
+			k = len - __memcpy_fallible(u, src, len);
+			end();
+			VT_CHECK(stop_ok(s, k));
+			ureg_read_back(kback, u, s);
+			for (size_t i = 0; i < s; i++) {
+				uint8_t want = i < k ? (uint8_t)~ureg_expected(u + i) : ureg_expected(u + i);
+
+				if (kback[i] != want) {
+					VT_EQ(kback[i], want);
+					break;
+				}
+			}
+			ureg_restore(u, s);
+		} else {
+			/* u - dst = rel (mod 8) */
+			uint8_t *d = (uint8_t *)(kb + (((uintptr_t)u - rel - kb) & 7));
+
+			for (size_t i = 0; i < len + GUARD; i++)
+				d[i] = (uint8_t)~ureg_expected(u + i);
+			begin();
+			k = len - __memcpy_fallible(d, u, len);
+			end();
+			VT_CHECK(stop_ok(s, k));
+			for (size_t i = 0; i < len + GUARD; i++) {
+				uint8_t want = i < k ? ureg_expected(u + i) : (uint8_t)~ureg_expected(u + i);
+
+				if (d[i] != want) {
+					VT_EQ(d[i], want);
+					break;
+				}
+			}
+		}
+		report(to_user_side ? "riscv64 path, to user" : "riscv64 path, from user", s, rel,
+		       k, before);
+	}
+	plat_user_page_set(PAGE_C, 1);
+}
+
+VT_CASE(riscv_aligned_turns_racing_an_unmap)
+{
+	riscv_path(0, 0);
+	riscv_path(0, 1);
+}
+
+VT_CASE(riscv_word_halves_racing_an_unmap)
+{
+	riscv_path(4, 0);
+	riscv_path(4, 1);
+}
+
+VT_CASE(riscv_merged_words_racing_an_unmap)
+{
+	for (size_t rel = 1; rel < 8; rel++)
+		if (rel != 4) {
+			riscv_path(rel, 0);
+			riscv_path(rel, 1);
+		}
+}
+#endif
