@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "plat.h"
+#include "vmio/extable.h"
+#include "vmio/host.h"
 
 #define HOST_PAGE 4096UL
 #define HOST_FRAMES 2048 /* 4 MiB of "physical" frames for VM object tests */
@@ -138,5 +140,37 @@ uintptr_t plat_pci_ecam_base(void)
 /* plat.h: none; the top of a Linux process's address space is the kernel's. */
 uintptr_t plat_map_top_page(void)
 {
+	return 0;
+}
+
+/* vmio's SIGSEGV and SIGBUS handlers, which the counting one calls. */
+static struct sigaction vmio_segv, vmio_bus;
+
+/* Count a fault at an exception-table instruction, then let vmio resume it. */
+static void on_fault(int sig, siginfo_t *si, void *uc)
+{
+	struct sigaction *next = sig == SIGBUS ? &vmio_bus : &vmio_segv;
+	uintptr_t rip = (uintptr_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP];
+
+	if (vmio_extable_fixup(rip))
+		plat_fault_fixed();
+	next->sa_sigaction(sig, si, uc);
+}
+
+/* plat.h: vmio_host_init(), then the counting handler in front of vmio's. */
+int plat_host_init(void)
+{
+	struct sigaction sa = { 0 };
+	int err = vmio_host_init();
+
+	if (err)
+		return err;
+	sa.sa_sigaction = on_fault;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGSEGV, &sa, &vmio_segv) || sigaction(SIGBUS, &sa, &vmio_bus))
+		die("sigaction");
+	if (!(vmio_segv.sa_flags & SA_SIGINFO) || !(vmio_bus.sa_flags & SA_SIGINFO))
+		die("vmio_host_init installed no SA_SIGINFO handler");
 	return 0;
 }

@@ -119,6 +119,19 @@ uint64_t plat_timer_ticks_watched(void);
 void plat_timer_tick_at(uintptr_t pc);
 
 /*
+ * Faults fixed up through the exception table: plat_fault_count is the
+ * number of faults taken in kernel mode (host: SIGSEGV and SIGBUS) at an
+ * instruction of vmio's exception table and resumed at its fixup, since
+ * boot, over every CPU.  Each target's trap handler calls
+ * plat_fault_fixed() just before it applies such a fixup.  The host counts
+ * from plat_host_init() on, which installs vmio's signal handler
+ * (vmio_host_init) with a counting one in front of it.
+ */
+uint64_t plat_fault_count(void);
+void plat_fault_fixed(void);
+int plat_host_init(void);
+
+/*
  * SMP (bare metal).  CPU 0 boots alone and runs guest_main(); the
  * secondaries are started by plat_smp_start() and then wait for work.
  * Every CPU has its own stack, trap state (x86_64: TSS and IST stacks),

@@ -100,7 +100,9 @@ void plat_trap(struct trap_frame *f)
 	} else if (is_access_fault(ecode, subcode)) {
 		uintptr_t fixup = vmio_extable_fixup((uintptr_t)f->era);
 
-		if (!fixup && f->era == (uintptr_t)plat_probe_load)
+		if (fixup)
+			plat_fault_fixed();
+		else if (f->era == (uintptr_t)plat_probe_load)
 			fixup = (uintptr_t)plat_probe_resume;
 		if (fixup) {
 			f->era = fixup;

@@ -2,13 +2,12 @@
 #include <stdio.h>
 
 #include "plat.h"
-#include "vmio/host.h"
 #include "vtest.h"
 
 int main(void)
 {
-	if (vmio_host_init()) {
-		printf("vmio_host_init failed\n");
+	if (plat_host_init()) {
+		printf("plat_host_init (vmio_host_init) failed\n");
 		return 2;
 	}
 	plat_print_banner();
