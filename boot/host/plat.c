@@ -15,7 +15,6 @@
 
 #include "plat.h"
 #include "vmio/extable.h"
-#include "vmio/host.h"
 
 #define HOST_PAGE 4096UL
 #define HOST_FRAMES 2048 /* 4 MiB of "physical" frames for VM object tests */
@@ -27,6 +26,37 @@ static void die(const char *what)
 {
 	perror(what);
 	exit(2);
+}
+
+static struct sigaction vmio_segv, vmio_bus; /* what vmio_host_init installed */
+
+/*
+ * SIGSEGV/SIGBUS in front of vmio's handler: a fault at one of vmio's
+ * instructions is counted and shown to plat_fault_hook's function, then
+ * vmio's handler applies the fixup.
+ */
+static void on_fault(int sig, siginfo_t *si, void *uc)
+{
+	struct sigaction *next = sig == SIGBUS ? &vmio_bus : &vmio_segv;
+
+	if (vmio_extable_fixup((uintptr_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP]))
+		plat_fault_fixed((uintptr_t)si->si_addr);
+	if (next->sa_flags & SA_SIGINFO)
+		next->sa_sigaction(sig, si, uc);
+	else
+		signal(sig, SIG_DFL);
+}
+
+/* Put on_fault in front of the handlers vmio_host_init installed. */
+static void chain_fault_handlers(void)
+{
+	struct sigaction sa = { 0 };
+
+	sa.sa_sigaction = on_fault;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGSEGV, &sa, &vmio_segv) || sigaction(SIGBUS, &sa, &vmio_bus))
+		die("sigaction");
 }
 
 /* Map the user test region once, laid out as plat.h describes. */
@@ -49,6 +79,18 @@ static void map_user_region(void)
 	if (mprotect(base + UREG_RO * ps, ps, PROT_READ))
 		die("mprotect read-only page");
 	user_base = (uintptr_t)base;
+	chain_fault_handlers();
+}
+
+/* plat.h: page i of the user test region accessible as at start, or not at all. */
+void plat_user_page_set(unsigned i, int present)
+{
+	int prot = !ureg_page_mapped(i) ? PROT_NONE :
+		   !present ? PROT_NONE :
+		   ureg_page_writable(i) ? PROT_READ | PROT_WRITE : PROT_READ;
+
+	if (mprotect((void *)(plat_user_base() + i * HOST_PAGE), HOST_PAGE, prot))
+		die("mprotect");
 }
 
 const struct plat_info *plat_info(void)
@@ -140,37 +182,5 @@ uintptr_t plat_pci_ecam_base(void)
 /* plat.h: none; the top of a Linux process's address space is the kernel's. */
 uintptr_t plat_map_top_page(void)
 {
-	return 0;
-}
-
-/* vmio's SIGSEGV and SIGBUS handlers, which the counting one calls. */
-static struct sigaction vmio_segv, vmio_bus;
-
-/* Count a fault at an exception-table instruction, then let vmio resume it. */
-static void on_fault(int sig, siginfo_t *si, void *uc)
-{
-	struct sigaction *next = sig == SIGBUS ? &vmio_bus : &vmio_segv;
-	uintptr_t rip = (uintptr_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP];
-
-	if (vmio_extable_fixup(rip))
-		plat_fault_fixed();
-	next->sa_sigaction(sig, si, uc);
-}
-
-/* plat.h: vmio_host_init(), then the counting handler in front of vmio's. */
-int plat_host_init(void)
-{
-	struct sigaction sa = { 0 };
-	int err = vmio_host_init();
-
-	if (err)
-		return err;
-	sa.sa_sigaction = on_fault;
-	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
-	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGSEGV, &sa, &vmio_segv) || sigaction(SIGBUS, &sa, &vmio_bus))
-		die("sigaction");
-	if (!(vmio_segv.sa_flags & SA_SIGINFO) || !(vmio_bus.sa_flags & SA_SIGINFO))
-		die("vmio_host_init installed no SA_SIGINFO handler");
 	return 0;
 }

@@ -119,19 +119,6 @@ uint64_t plat_timer_ticks_watched(void);
 void plat_timer_tick_at(uintptr_t pc);
 
 /*
- * Faults fixed up through the exception table: plat_fault_count is the
- * number of faults taken in kernel mode (host: SIGSEGV and SIGBUS) at an
- * instruction of vmio's exception table and resumed at its fixup, since
- * boot, over every CPU.  Each target's trap handler calls
- * plat_fault_fixed() just before it applies such a fixup.  The host counts
- * from plat_host_init() on, which installs vmio's signal handler
- * (vmio_host_init) with a counting one in front of it.
- */
-uint64_t plat_fault_count(void);
-void plat_fault_fixed(void);
-int plat_host_init(void);
-
-/*
  * SMP (bare metal).  CPU 0 boots alone and runs guest_main(); the
  * secondaries are started by plat_smp_start() and then wait for work.
  * Every CPU has its own stack, trap state (x86_64: TSS and IST stacks),
@@ -170,6 +157,28 @@ uint64_t plat_cpu_ipis(unsigned cpu);
 uint64_t plat_cpu_ticks(unsigned cpu);
 uint64_t plat_cpu_ipis_watched(unsigned cpu);
 uint64_t plat_cpu_ticks_watched(unsigned cpu);
+
+/*
+ * Faults the kernel takes inside vmio's primitives (bare metal: a page or
+ * access fault at an exception-table instruction; host: a SIGSEGV/SIGBUS
+ * there).  plat_fault_count: how many were fixed up since boot (host:
+ * since the user test region was first mapped).  plat_fault_hook: run
+ * fn(addr, arg) with the faulting address at each such fault, on the
+ * faulting CPU, just before the fixup is applied (fn NULL: none); it may
+ * call plat_user_page_set, which simulates another CPU's unmap landing
+ * between a primitive's first fault and its retry.  Boot targets report
+ * each such fault with plat_fault_fixed(addr).
+ */
+void plat_fault_hook(void (*fn)(uintptr_t addr, void *arg), void *arg);
+uint64_t plat_fault_count(void);
+void plat_fault_fixed(uintptr_t addr);
+
+/*
+ * Bare metal: plat_user_page_set changes the page table and flushes the
+ * local TLB, then calls smp_tlb_shootdown(va) to flush the other CPUs
+ * (boot/common/user_frames.c has a weak one-CPU default that does nothing).
+ */
+void smp_tlb_shootdown(uintptr_t va);
 
 /*
  * Contiguous, page-aligned, zeroed physical frames of plat_info()->page_size

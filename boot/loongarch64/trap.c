@@ -100,11 +100,11 @@ void plat_trap(struct trap_frame *f)
 	} else if (is_access_fault(ecode, subcode)) {
 		uintptr_t fixup = vmio_extable_fixup((uintptr_t)f->era);
 
-		if (fixup)
-			plat_fault_fixed();
-		else if (f->era == (uintptr_t)plat_probe_load)
+		if (!fixup && f->era == (uintptr_t)plat_probe_load)
 			fixup = (uintptr_t)plat_probe_resume;
 		if (fixup) {
+			if (f->era != (uintptr_t)plat_probe_load)
+				plat_fault_fixed((uintptr_t)f->badv);
 			f->era = fixup;
 			return;
 		}

@@ -2,12 +2,13 @@
 #include <stdio.h>
 
 #include "plat.h"
+#include "vmio/host.h"
 #include "vtest.h"
 
 int main(void)
 {
-	if (plat_host_init()) {
-		printf("plat_host_init (vmio_host_init) failed\n");
+	if (vmio_host_init()) {
+		printf("vmio_host_init failed\n");
 		return 2;
 	}
 	plat_print_banner();
