@@ -50,19 +50,18 @@
 .endm
 
 /*
- * n = min(left >> sh, (4096 - p % 4096) >> sh): the turns of 2^sh bytes
- * from p (8-aligned) that lie within the bytes left and end in the 4 KiB
- * page p is in (every page size here is a multiple of 4 KiB).  A turn is
- * loaded whole before it is tested, so one that crossed into the next
- * page could load a page a byte scan never reaches.  ~p % 4096 is 4095 -
- * p % 4096; + 8 rounds it to the right count for p 8-aligned.
+ * n = min(left >> 6, turns in the page): the 64-byte turns from p that lie
+ * within the bytes left and end in the 4 KiB page p is in (every page size
+ * here is a multiple of 4 KiB).  A turn is loaded whole before it is
+ * tested, so one that crossed into the next page could load a page a byte
+ * scan never reaches.  Bits 11..6 of ~p are (4095 - p % 4096) >> 6, the
+ * turns that fit, one short when the page ends on a turn boundary (then
+ * single words end it).
  */
-.macro TURNS n, p, left, sh, tmp
+.macro TURNS n, p, left, tmp
 	nor	\n, \p, $zero
-	bstrpick.d \n, \n, 11, 0
-	addi.d	\n, \n, 8
-	srli.d	\n, \n, \sh
-	srli.d	\tmp, \left, \sh
+	bstrpick.d \n, \n, 11, 6
+	srli.d	\tmp, \left, 6
 	bgeu	\tmp, \n, 1f
 	move	\n, \tmp
 1:
@@ -92,7 +91,7 @@ FUNC(__strnlen_fallible)
 .Lwords:
 	sltui	$t0, $a1, 64
 	bnez	$t0, .Lword
-	TURNS	$t7, $a3, $a1, 6, $t0
+	TURNS	$t7, $a3, $a1, $t0
 	beqz	$t7, .Lpgword		/* less than 64 bytes to the page end */
 .Lblock:				/* 64 bytes: eight words, one test */
 	EX(.Lbytes, ld.d $a4, $a3, 0)
@@ -118,13 +117,15 @@ FUNC(__strnlen_fallible)
 	addi.d	$t7, $t7, -1
 	bnez	$t7, .Lblock
 	b	.Lwords
-.Lpgword:				/* one word towards the page end; a1 >= 64 */
+.Lpgword:				/* words up to the page end; a1 >= 64 */
 	EX(.Lbytes, ld.d $a4, $a3, 0)
 	ZFIRST	$t5, $a4
 	and	$t5, $t5, $a7
 	bnez	$t5, .Lbytes
 	addi.d	$a3, $a3, 8
 	addi.d	$a1, $a1, -8
+	bstrpick.d $t0, $a3, 11, 0
+	bnez	$t0, .Lpgword
 	b	.Lwords
 .Lword:					/* one word while 8 bytes or more are left */
 	sltui	$t0, $a1, 8
@@ -160,17 +161,15 @@ ENDFUNC(__strnlen_fallible)
 
 /*
  *   a0  dst + committed     a1  src + committed
- *   a2  bytes left          a3  turns left in the page (TURNS)
- *   t7  dst                 stack: the len pointer
+ *   a2  bytes left          a3  len pointer; *len holds dst until the end
+ *   t7  turns left in the page (TURNS)
  *   t8  0x0101..            a7  0x8080..
  *   a4..a6, t0..t4  words   t5  sum   t6  scratch
  */
 FUNC(__strncpy_fallible)
-	addi.d	$sp, $sp, -16
-	st.d	$a3, $sp, 0		/* a3 counts the turns left */
+	st.d	$a0, $a3, 0		/* dst kept in *len (never within dst) */
 	ONES	$t8
 	slli.d	$a7, $t8, 7
-	move	$t7, $a0
 .Lchead:				/* bytes until src is aligned */
 	andi	$t0, $a1, 7
 	beqz	$t0, .Lcwords
@@ -185,8 +184,8 @@ FUNC(__strncpy_fallible)
 .Lcwords:
 	sltui	$t0, $a2, 64
 	bnez	$t0, .Lcword
-	TURNS	$a3, $a1, $a2, 6, $t0
-	beqz	$a3, .Lcpgword		/* less than 64 bytes to the page end */
+	TURNS	$t7, $a1, $a2, $t0
+	beqz	$t7, .Lcpgword		/* less than 64 bytes to the page end */
 .Lcblock:				/* 64 bytes: eight words, one test, eight st.d */
 	EX(.Lcbytes, ld.d $a4, $a1, 0)
 	EX(.Lcbytes, ld.d $a5, $a1, 8)
@@ -217,10 +216,10 @@ FUNC(__strncpy_fallible)
 	addi.d	$a0, $a0, 64
 	addi.d	$a1, $a1, 64
 	addi.d	$a2, $a2, -64
-	addi.d	$a3, $a3, -1
-	bnez	$a3, .Lcblock
+	addi.d	$t7, $t7, -1
+	bnez	$t7, .Lcblock
 	b	.Lcwords
-.Lcpgword:				/* one word towards the page end; a2 >= 64 */
+.Lcpgword:				/* words up to the page end; a2 >= 64 */
 	EX(.Lcbytes, ld.d $a4, $a1, 0)
 	ZFIRST	$t5, $a4
 	and	$t5, $t5, $a7
@@ -229,6 +228,8 @@ FUNC(__strncpy_fallible)
 	addi.d	$a0, $a0, 8
 	addi.d	$a1, $a1, 8
 	addi.d	$a2, $a2, -8
+	bstrpick.d $t0, $a1, 11, 0
+	bnez	$t0, .Lcpgword
 	b	.Lcwords
 .Lcword:
 	sltui	$t0, $a2, 8
@@ -260,10 +261,9 @@ FUNC(__strncpy_fallible)
 .Lcfault:
 	addi.d	$t0, $zero, VMIO_EFAULT
 .Lcret:
+	ld.d	$t7, $a3, 0
 	sub.d	$t7, $a0, $t7
-	ld.d	$a3, $sp, 0
 	st.d	$t7, $a3, 0
-	addi.d	$sp, $sp, 16
 	move	$a0, $t0
 	ret
 ENDFUNC(__strncpy_fallible)

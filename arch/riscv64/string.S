@@ -164,7 +164,7 @@
 	addi	a6, a6, 128
 	addi	a1, a1, -1
 	bnez	a1, \name
-	j	.Lm128done
+	j	.Lm128next
 .endm
 
 /* In a turn that held a zero: store the dst word at off from lo and hi if
@@ -192,22 +192,28 @@
 .endm
 
 /*
- * n = min(left >> sh, (4096 - q % 4096) >> sh), q = p + off 8-aligned: the
- * turns of 2^sh bytes from q that lie within the bytes left and end in the
+ * n = min(left >> sh, turns in the page): the turns of 2^sh bytes from
+ * q = p + off (8-aligned) that lie within the bytes left and end in the
  * 4 KiB page q is in (every page size here is a multiple of 4 KiB).  A
  * turn is loaded whole before it is tested, so one that crossed into the
  * next page could load a page a byte scan never reaches.  ~q % 4096 is
- * 4095 - q % 4096; + 8 rounds it to the right count for q 8-aligned.
+ * 4095 - q % 4096: (4095 - q % 4096) >> sh turns fit, one short when the
+ * page ends on a turn boundary (then single words end it); exact = 1 adds
+ * 8 first, which makes it exact for q 8-aligned.
  */
-.macro TURNS n, p, off, left, sh, tmp
+.macro TURNS n, p, off, left, sh, tmp, exact=0
 	not	\n, \p
 .if \off
 	addi	\n, \n, -\off
 .endif
 	slli	\n, \n, 52
+.if \exact
 	srli	\n, \n, 52
 	addi	\n, \n, 8
 	srli	\n, \n, \sh
+.else
+	srli	\n, \n, 52 + \sh
+.endif
 	srli	\tmp, \left, \sh
 	bgeu	\tmp, \n, 1f
 	mv	\n, \tmp
@@ -243,7 +249,9 @@ FUNC(__strnlen_fallible)
 	sd	a0, 8(sp)		/* a0 counts the turns left */
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
-	li	t5, 0x0101010101010101
+	li	t5, 0x01010101
+	slli	t6, t5, 32
+	or	t5, t5, t6		/* 0x0101.. */
 	mv	a3, a0
 	beqz	a1, .Ltoolong
 	andi	t0, a0, 7
@@ -293,7 +301,7 @@ FUNC(__strnlen_fallible)
 	addi	a0, a0, -1
 	bnez	a0, .Lblock
 	j	.Lwords
-.Lpgword:				/* one word towards the page end; a1 >= 64 */
+.Lpgword:				/* words up to the page end; a1 >= 64 */
 	EX(.Lretry, ld a4, 0(a3))
 	ZFIRST	t4, a4, t6
 	slli	t6, t5, 7
@@ -301,6 +309,8 @@ FUNC(__strnlen_fallible)
 	bnez	t4, .Lzero
 	addi	a3, a3, 8
 	addi	a1, a1, -8
+	slli	t0, a3, 52
+	bnez	t0, .Lpgword
 	j	.Lwords
 .Lblock_zero:				/* the first of the eight words with a zero */
 	WORDZ	a4, 0
@@ -392,7 +402,9 @@ FUNC(__strncpy_fallible)
 	sd	s3, 40(sp)		/* s0 and s3 count the turns left */
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
-	li	t5, 0x0101010101010101
+	li	t5, 0x01010101
+	slli	t6, t5, 32
+	or	t5, t5, t6		/* 0x0101.. */
 .Lchead:				/* bytes until dst is aligned */
 	andi	t0, a0, 7
 	beqz	t0, .Lcwords
@@ -444,7 +456,7 @@ FUNC(__strncpy_fallible)
 	addi	s0, s0, -1
 	bnez	s0, .Lcblock
 	j	.Lcturns
-.Lcpgword:				/* one word towards the page end; a2 >= 64 */
+.Lcpgword:				/* words up to the page end; a2 >= 64 */
 	EX(.Lcretry, ld a3, 0(a1))
 	ZFIRST	t3, a3, t6
 	ZTEST	t3, t4, .Lcbytes
@@ -452,6 +464,8 @@ FUNC(__strncpy_fallible)
 	addi	a0, a0, 8
 	addi	a1, a1, 8
 	addi	a2, a2, -8
+	slli	t0, a1, 52
+	bnez	t0, .Lcpgword
 	j	.Lcturns
 .Lcword:
 	sltiu	t0, a2, 8
@@ -481,7 +495,7 @@ FUNC(__strncpy_fallible)
 .Lmturns:				/* a5: the tested word at a6 */
 	sltiu	t3, a2, 128
 	bnez	t3, .Lmblock
-	TURNS	t4, a6, 8, a2, 7, t3	/* next words from a6 + 8 */
+	TURNS	t4, a6, 8, a2, 7, t3, 1	/* next words from a6 + 8 */
 	beqz	t4, .Lmblock
 	sd	s4, 48(sp)		/* the 128-byte turn needs eight more */
 	sd	s5, 56(sp)
@@ -496,6 +510,7 @@ FUNC(__strncpy_fallible)
 	mv	a1, t4			/* turns; a2 + 128 * a1 = bytes left */
 	slli	t4, t4, 7
 	sub	a2, a2, t4
+.Lm128disp:
 	li	t3, 8
 	beq	a7, t3, .Lm128s1
 	li	t3, 16
@@ -570,6 +585,34 @@ FUNC(__strncpy_fallible)
 	add	a2, a2, a1
 	M128RESTORE
 	j	.Lmretry
+.Lm128next:				/* the turns counted are done, a1 = 0 */
+	sltiu	t3, a2, 128
+	bnez	t3, .Lm128done
+	addi	t3, a6, 8
+	slli	t3, t3, 52
+	bnez	t3, .Lm128pg		/* fewer than 128 bytes to the page end */
+	TURNS	a1, a6, 8, a2, 7, t3, 1
+	slli	t4, a1, 7
+	sub	a2, a2, t4
+	j	.Lm128disp
+.Lm128pg:				/* next words up to the page end, as MDIRTY tests */
+	EX(.Lm128retry, ld a3, 8(a6))
+	sub	t3, t5, a3
+	or	t3, t3, a3
+	and	t3, t3, s11
+	bne	t3, s11, .Lmz0
+	srl	a5, a5, a7
+	sll	t4, a3, t6
+	or	a5, a5, t4
+	sd	a5, 0(a0)
+	mv	a5, a3
+	addi	a0, a0, 8
+	addi	a6, a6, 8
+	addi	a2, a2, -8
+	addi	t3, a6, 8
+	slli	t3, t3, 52
+	bnez	t3, .Lm128pg
+	j	.Lm128next
 .Lm128done:				/* fewer than 128 bytes left: a2 */
 	M128RESTORE
 	addi	t5, t5, 1		/* 0x0101.. again */
@@ -610,7 +653,7 @@ FUNC(__strncpy_fallible)
 	addi	s3, s3, -1
 	bnez	s3, 1b
 	j	.Lmturns
-.Lmpgword:				/* one next word towards the page end */
+.Lmpgword:				/* next words up to the page end; a2 >= 64 */
 	EX(.Lmretry, ld a3, 8(a6))
 	ZFIRST	t2, a3, t4
 	ZTEST	t2, t3, .Lmbytes
@@ -622,6 +665,9 @@ FUNC(__strncpy_fallible)
 	addi	a0, a0, 8
 	addi	a6, a6, 8
 	addi	a2, a2, -8
+	addi	t3, a6, 8
+	slli	t3, t3, 52
+	bnez	t3, .Lmpgword
 	j	.Lmturns
 .Lmword:				/* one next word while 8 bytes or more are left */
 	sltiu	t1, a2, 8

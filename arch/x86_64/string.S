@@ -23,7 +23,8 @@
  * Head: the chunk holding src, its bytes below src ignored.  Loop: four
  * chunks a turn (vectors) while n > 4 chunks and the four lie in one 4 KiB
  * page (the turns that fit are counted when they begin; one chunk at a
- * time up to the page end), else one.  A turn is loaded whole before it is tested, so
+ * time up to the page end, from where turns are 4-chunk aligned and never
+ * cross one), else one.  A turn is loaded whole before it is tested, so
  * without that rule it could load the page after the NUL.  Full chunks are
  * stored as they are; the last, partial one (and the head) is spilled to
  * the stack and its bytes up to the NUL or n copied from there, so every
@@ -215,21 +216,26 @@
 	cmpq	$4 * CW, %r10
 	jbe	.Lone_\c
 	/*
-	 * r8 = the turns that fit before the page ends, (4096 - rax % 4096)
-	 * / (4 CW), and leave n >= 1.  They are counted in r9, r10 at once,
-	 * r8 becomes their end, and only rax moves while they run (rdx =
-	 * rdi - rax); leaving early gives back what was not done (UNDO).
+	 * r8 = the turns that leave n >= 1 and, unless rax is a multiple of
+	 * 4 CW (then no turn crosses a page), fit before the page ends:
+	 * (4096 - rax % 4096) / (4 CW).  After the first page end rax stays
+	 * such a multiple, so the loop stops only for n or a zero.  The turns
+	 * are counted in r9, r10 at once, r8 becomes their end, and only rax
+	 * moves while they run (rdx = rdi - rax); leaving early gives back
+	 * what was not done (UNDO).
 	 */
-	movl	%eax, %r8d
-	orl	$-4096, %r8d
-	negl	%r8d
-	shrl	$LOG_TURN, %r8d
+	leaq	-1(%r10), %r8
+	shrq	$LOG_TURN, %r8
+	testl	$(4 * CW - 1), %eax
+	jz	5f
+	movl	%eax, %r11d
+	orl	$-4096, %r11d
+	negl	%r11d
+	shrl	$LOG_TURN, %r11d
 	jz	.Lpage_\c			/* less than a turn left in the page */
-	leaq	-1(%r10), %r11
-	shrq	$LOG_TURN, %r11
 	cmpq	%r11, %r8
 	cmovaq	%r11, %r8
-	shlq	$LOG_TURN, %r8
+5:	shlq	$LOG_TURN, %r8
 	addq	%r8, %r9
 	subq	%r8, %r10
 	addq	%rax, %r8
@@ -278,8 +284,11 @@
 .Lturnfault_\c:					/* a chunk of the turn at rax faulted */
 	UNDO	\c
 	jmp	.Lretry_\c
-.Lpage_\c:					/* one chunk towards the page end */
-	ONE	\c, .Lloop_\c
+.Lpage_\c:					/* chunks up to the page end */
+	ONE	\c, 4f
+4:	testl	$4095, %eax
+	jnz	.Lpage_\c
+	jmp	.Lloop_\c
 #endif
 .Lone_\c:					/* one chunk; n >= 1 */
 	ONE	\c, .Lone_\c
