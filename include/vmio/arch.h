@@ -222,8 +222,9 @@ int vmio_arch_fetch_xor_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
  * Exact: no byte of dst past those it reports copied is written, and every
  * byte it stores is one it tested for NUL (a racing writer can change src,
  * but never make dst disagree with *len).  Reads are aligned words or
- * vectors, each holding a byte a byte-by-byte scan would read, so none
- * reaches a page such a scan would not.  Lengths are counted, never
+ * vectors; those loaded together before any is tested lie in one 4 KiB
+ * page, that of their first byte, which a byte-by-byte scan reads, so no
+ * read reaches a page such a scan would not.  Lengths are counted, never
  * compared against src + max, which may wrap to 0.
  */
 /*@ requires \valid(len);

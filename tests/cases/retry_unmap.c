@@ -18,6 +18,7 @@
 #include "ureg.h"
 #include "vmio/arch.h"
 #include "vmio/errno.h"
+#include "vmio/vmio.h"
 #include "vtest.h"
 
 #define PAGE_A (UREG_RO - 3)
@@ -348,3 +349,98 @@ VT_CASE(riscv_merged_words_racing_an_unmap)
 		}
 }
 #endif
+
+/*
+ * Strings, stricter: they stop exactly at C.  A string turn is loaded and
+ * tested whole before any of it is stored or counted and never spans two
+ * 4 KiB pages, so when C faults every byte of B is already stored (strncpy)
+ * or counted (strnlen) and the retry starts at C: the count is s, what a
+ * byte-by-byte scan gives under the same schedule.  A retry from the start
+ * of a turn that began in B stops in B, short of bytes already tested.
+ * Every distance s (so every source misalignment) and every kernel
+ * misalignment (riscv64 merges words for each src - dst mod 8); through
+ * the primitives and the reader calls above them (which report no count on
+ * a fault: their result, cursor and buffer rule are checked).
+ */
+static unsigned long str_calls, cpy_short, len_short;
+
+static void string_calls(size_t s, size_t align, const uint8_t *img)
+{
+	const char *u = (const char *)ureg_page(PAGE_C) - s;
+	size_t far = s + 4096, k = ~(size_t)0, n = ~(size_t)0;
+	char *d = (char *)kbuf + GUARD + align;
+	unsigned before = vt_case_failures();
+	struct vm_freader r;
+	size_t cap[2] = { VMIO_READ_BOUNCE, s + 2 * GUARD };
+
+	for (size_t i = 0; i < s + GUARD; i++)
+		d[i] = 0;
+	begin();
+	VT_EQ(__strncpy_fallible(d, u, far, &k), VMIO_EFAULT);
+	end();
+	VT_EQ(k, s);
+	cpy_short += k != s;
+	str_calls++;
+	for (size_t i = 0; i < s + GUARD; i++) {
+		char want = i < s ? (char)img[i] : 0;
+
+		if (d[i] != want) {
+			VT_EQ((uint8_t)d[i], (uint8_t)want);
+			break;
+		}
+	}
+	begin();
+	VT_EQ(__strnlen_fallible(u, far, &n), VMIO_EFAULT);
+	end();
+	VT_EQ(n, s);
+	len_short += n != s;
+	report("strings, exact (strncpy's count)", s, align, k, before);
+
+	before = vt_case_failures();
+	VT_EQ(vm_freader_from_user_space(&r, u, far), 0);
+	n = 0x5a5a;
+	begin();
+	VT_EQ(vm_freader_strnlen(&r, SIZE_MAX, &n), VMIO_EFAULT);
+	end();
+	VT_EQ(n, 0x5a5a);
+	for (int c = 0; c < 2; c++) {
+		/* Up to VMIO_READ_BOUNCE: buf unchanged; larger: zeroed whole. */
+		uint8_t fill = cap[c] > VMIO_READ_BOUNCE ? 0 : 0x77;
+
+		for (size_t i = 0; i < cap[c] + GUARD; i++)
+			d[i] = 0x77;
+		k = 0x5a5a;
+		begin();
+		VT_EQ(vm_freader_read_cstring(&r, d, cap[c], &k), cap[c] > s ? VMIO_EFAULT
+								      : VMIO_ENAMETOOLONG);
+		end();
+		VT_EQ(k, 0x5a5a);
+		VT_EQ((uintptr_t)vm_freader_cursor(&r), (uintptr_t)u);
+		for (size_t i = 0; i < cap[c] + GUARD; i++)
+			if ((uint8_t)d[i] != (i < cap[c] ? fill : 0x77)) {
+				VT_EQ((uint8_t)d[i], i < cap[c] ? fill : 0x77);
+				break;
+			}
+	}
+	report("strings, exact (reader calls)", s, align, 0, before);
+}
+
+VT_CASE(strings_racing_an_unmap_stop_at_the_unmapped_page)
+{
+	uint8_t *a = ureg_page(PAGE_A);
+	size_t span = 2 * ureg_ps;
+
+	ureg_setup();
+	for (size_t i = 0; i < span; i++)
+		kback[i] = (uint8_t)(i * 37 % 255 + 1);
+	VT_EQ(__memcpy_fallible(a, kback, span), 0);
+	plat_user_page_set(PAGE_C, 0);
+	str_calls = cpy_short = len_short = 0;
+	for (size_t align = 0; align < 8; align++)
+		for (size_t s = 1; s; s = next_distance(s))
+			string_calls(s, align, kback + span - s);
+	plat_user_page_set(PAGE_C, 1);
+	ureg_restore(a, span);
+	printf("    stopped short of C: strncpy %lu, strnlen %lu of %lu calls each\n",
+	       cpy_short, len_short, str_calls);
+}
