@@ -53,16 +53,19 @@
 #define RETURN_GPR_DONE USER_ACCESS_END; xorl %eax, %eax; ret
 #define RETURN_ALL_DONE USER_ACCESS_END; VZEROUPPER; xorl %eax, %eax; ret
 
-/* Four VEC from s + disp to d + disp; st is VMOVU, or VMOVA for aligned d. */
-#define COPY4(disp, s, d, st)                          \
-	EX(.Lretry, VMOVU disp s, V0);                 \
-	EX(.Lretry, VMOVU disp + VEC s, V1);           \
-	EX(.Lretry, VMOVU disp + 2 * VEC s, V2);       \
-	EX(.Lretry, VMOVU disp + 3 * VEC s, V3);       \
-	EX(.Lretry, st V0, disp d);                    \
-	EX(.Lretry, st V1, disp + VEC d);              \
-	EX(.Lretry, st V2, disp + 2 * VEC d);          \
-	EX(.Lretry, st V3, disp + 3 * VEC d)
+/*
+ * Four VEC from s + disp to d + disp; st is VMOVU, or VMOVA for aligned d.
+ * A fault in a load or the first store resumes at f0, in store j at fj.
+ */
+#define COPY4(disp, s, d, st, f0, f1, f2, f3)          \
+	EX(f0, VMOVU disp s, V0);                      \
+	EX(f0, VMOVU disp + VEC s, V1);                \
+	EX(f0, VMOVU disp + 2 * VEC s, V2);            \
+	EX(f0, VMOVU disp + 3 * VEC s, V3);            \
+	EX(f0, st V0, disp d);                         \
+	EX(f1, st V1, disp + VEC d);                   \
+	EX(f2, st V2, disp + 2 * VEC d);               \
+	EX(f3, st V3, disp + 3 * VEC d)
 
 	.text
 FUNC(__memcpy_fallible)
@@ -80,7 +83,7 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, movq (%rsi), %rax)
 	EX(.Lretry, movq -8(%rsi,%rdx), %rcx)
 	EX(.Lretry, movq %rax, (%rdi))
-	EX(.Lretry, movq %rcx, -8(%rdi,%rdx))
+	EX(.Lstored_8, movq %rcx, -8(%rdi,%rdx))
 	RETURN_GPR_DONE
 .Lless_8:
 #endif
@@ -89,7 +92,7 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, movl (%rsi), %eax)
 	EX(.Lretry, movl -4(%rsi,%rdx), %ecx)
 	EX(.Lretry, movl %eax, (%rdi))
-	EX(.Lretry, movl %ecx, -4(%rdi,%rdx))
+	EX(.Lstored_4, movl %ecx, -4(%rdi,%rdx))
 	RETURN_GPR_DONE
 .Lless_4:
 	cmpl	$1, %edx
@@ -98,7 +101,7 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, movzwl (%rsi), %eax)
 	EX(.Lretry, movzbl -1(%rsi,%rdx), %ecx)
 	EX(.Lretry, movw %ax, (%rdi))
-	EX(.Lretry, movb %cl, -1(%rdi,%rdx))
+	EX(.Lstored_2, movb %cl, -1(%rdi,%rdx))
 	RETURN_GPR_DONE
 .Lone:
 	EX(.Lretry, movzbl (%rsi), %eax)
@@ -114,14 +117,14 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, XMOVU (%rsi), X0)
 	EX(.Lretry, XMOVU -16(%rsi,%rdx), X1)
 	EX(.Lretry, XMOVU X0, (%rdi))
-	EX(.Lretry, XMOVU X1, -16(%rdi,%rdx))
+	EX(.Lstored_16, XMOVU X1, -16(%rdi,%rdx))
 	RETURN_ALL_DONE
 #if VEC > 32
 .L32_63:
 	EX(.Lretry, YMOVU (%rsi), Y0)
 	EX(.Lretry, YMOVU -32(%rsi,%rdx), Y1)
 	EX(.Lretry, YMOVU Y0, (%rdi))
-	EX(.Lretry, YMOVU Y1, -32(%rdi,%rdx))
+	EX(.Lstored_32, YMOVU Y1, -32(%rdi,%rdx))
 	RETURN_ALL_DONE
 #endif
 #endif
@@ -132,7 +135,7 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, VMOVU (%rsi), V0)
 	EX(.Lretry, VMOVU -VEC(%rsi,%rdx), V1)
 	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lretry, VMOVU V1, -VEC(%rdi,%rdx))
+	EX(.Lstored_v1, VMOVU V1, -VEC(%rdi,%rdx))
 	RETURN_ALL_DONE
 .Ldone:				/* rdx bytes were not done */
 	USER_ACCESS_END
@@ -148,20 +151,21 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, VMOVU -2 * VEC(%rsi,%rdx), V2)
 	EX(.Lretry, VMOVU -VEC(%rsi,%rdx), V3)
 	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lretry, VMOVU V1, VEC(%rdi))
-	EX(.Lretry, VMOVU V2, -2 * VEC(%rdi,%rdx))
-	EX(.Lretry, VMOVU V3, -VEC(%rdi,%rdx))
+	EX(.Lstored_v1, VMOVU V1, VEC(%rdi))
+	EX(.Lstored_v2, VMOVU V2, -2 * VEC(%rdi,%rdx))
+	EX(.L2x_last, VMOVU V3, -VEC(%rdi,%rdx))
 	RETURN_ALL_DONE
 
 .Lmore_4x:
 	cmpq	$8 * VEC, %rdx
 	ja	.Lmore_8x
-	COPY4(0, (%rsi), (%rdi), VMOVU)
-	COPY4(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), VMOVU)
+	COPY4(0, (%rsi), (%rdi), VMOVU, .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3)
+	COPY4(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), VMOVU, .Lstored_v4, .L4x_1, .L4x_2, .L4x_3)
 	RETURN_ALL_DONE
 
 .Lmore_8x:
 	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..64 commit. */
+	leaq	-64(%rdx), %rax		/* what the fixups below count from */
 #if VEC == 64
 	EX(.Lretry, VMOVU (%rsi), V0)
 	EX(.Lretry, VMOVU V0, (%rdi))
@@ -169,11 +173,11 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, VMOVU (%rsi), V0)
 	EX(.Lretry, VMOVU VEC(%rsi), V1)
 	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lretry, VMOVU V1, VEC(%rdi))
+	EX(.Lstored_v1, VMOVU V1, VEC(%rdi))
 #else
-	COPY4(0, (%rsi), (%rdi), VMOVU)
+	COPY4(0, (%rsi), (%rdi), VMOVU, .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3)
 #if VEC == 8
-	COPY4(32, (%rsi), (%rdi), VMOVU)
+	COPY4(32, (%rsi), (%rdi), VMOVU, .Lstored_v4, .Lstored_v5, .Lstored_v6, .Lstored_v7)
 #endif
 #endif
 	movl	%edi, %ecx
@@ -190,7 +194,7 @@ FUNC(__memcpy_fallible)
 	cmpq	$4 * VEC, %rdx
 	jbe	.Ltail
 .Lloop:
-	COPY4(0, (%rsi), (%rdi), VMOVA)
+	COPY4(0, (%rsi), (%rdi), VMOVA, .Lhead_only, .Lloop_1, .Lloop_2, .Lloop_3)
 	addq	$4 * VEC, %rsi
 	addq	$4 * VEC, %rdi
 	subq	$4 * VEC, %rdx
@@ -198,7 +202,7 @@ FUNC(__memcpy_fallible)
 	ja	.Lloop
 .Ltail:
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
-	COPY4(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), VMOVU)
+	COPY4(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), VMOVU, .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3)
 	RETURN_ALL_DONE
 
 #if REP_MIN
@@ -206,10 +210,62 @@ FUNC(__memcpy_fallible)
 	movq	%rdx, %rcx
 	EX(.Lrep_fault, rep movsb)
 	RETURN_ALL_DONE
-.Lrep_fault:
+.Lrep_fault:			/* rcx/rsi/rdi: where rep movsb stopped */
 	movq	%rcx, %rdx
+	jmp	.Lhead_only
 #endif
 
+/*
+ * The fixups.  A fault may come after stores of the same step, or (from the
+ * head on) of the head, that went past the committed cursor: another CPU
+ * may unmap their page before the retry, which would then stop below bytes
+ * already stored.  So each fixup first skips what is stored: stores go
+ * upwards, each starting at or below the end of those before it, so the
+ * stored bytes from rdi on are one run, and the fixup of each faulting
+ * instruction knows its length from where the instruction stands.
+ * rax (from the head on): the bytes left past the head's last byte.
+ */
+.Lstored_2:	movl	$2, %ecx;		jmp	.Lskip
+.Lstored_4:	movl	$4, %ecx;		jmp	.Lskip
+.Lstored_8:	movl	$8, %ecx;		jmp	.Lskip
+.Lstored_16:	movl	$16, %ecx;		jmp	.Lskip
+.Lstored_32:	movl	$32, %ecx;		jmp	.Lskip
+.Lstored_v1:	movl	$VEC, %ecx;		jmp	.Lskip
+.Lstored_v2:	movl	$2 * VEC, %ecx;		jmp	.Lskip
+.Lstored_v3:	movl	$3 * VEC, %ecx;		jmp	.Lskip
+.Lstored_v4:	movl	$4 * VEC, %ecx;		jmp	.Lskip
+#if VEC == 8
+.Lstored_v5:	movl	$5 * VEC, %ecx;		jmp	.Lskip
+.Lstored_v6:	movl	$6 * VEC, %ecx;		jmp	.Lskip
+.Lstored_v7:	movl	$7 * VEC, %ecx;		jmp	.Lskip
+#endif
+	/* The last VEC of 2..4: the first 2 VEC and up to 1 VEC before the end. */
+.L2x_last:	leaq	-VEC(%rdx), %rcx;	movl	$2 * VEC, %r8d;	jmp	.Lskip_max
+	/* Store j of the last 4 VEC of 4..8: the first 4 VEC and up to 4 - j before the end. */
+.L4x_1:		leaq	-3 * VEC(%rdx), %rcx;	movl	$4 * VEC, %r8d;	jmp	.Lskip_max
+.L4x_2:		leaq	-2 * VEC(%rdx), %rcx;	movl	$4 * VEC, %r8d;	jmp	.Lskip_max
+.L4x_3:		leaq	-VEC(%rdx), %rcx;	movl	$4 * VEC, %r8d;	jmp	.Lskip_max
+	/* Store j of a turn: j VEC, and the head. */
+.Lloop_1:	movl	$VEC, %ecx;		jmp	.Lskip_long
+.Lloop_2:	movl	$2 * VEC, %ecx;		jmp	.Lskip_long
+.Lloop_3:	movl	$3 * VEC, %ecx;		jmp	.Lskip_long
+	/* Store j of the last 4 VEC: up to 4 - j VEC before the end, and the head. */
+.Ltail_1:	leaq	-3 * VEC(%rdx), %rcx;	jmp	.Lskip_long
+.Ltail_2:	leaq	-2 * VEC(%rdx), %rcx;	jmp	.Lskip_long
+.Ltail_3:	leaq	-VEC(%rdx), %rcx;	jmp	.Lskip_long
+.Lhead_only:	xorl	%ecx, %ecx
+.Lskip_long:			/* rcx bytes from rdi stored, and the head */
+	movq	%rdx, %r8
+	subq	%rax, %r8
+.Lskip_max:			/* rcx or r8 bytes from rdi stored, whichever is more */
+	cmpq	%r8, %rcx
+	cmovlq	%r8, %rcx
+.Lskip:				/* rcx bytes from rdi stored (none if rcx <= 0) */
+	testq	%rcx, %rcx
+	jle	.Lretry
+	addq	%rcx, %rdi
+	addq	%rcx, %rsi
+	subq	%rcx, %rdx
 .Lretry:			/* the trap handler closed the window: reopen */
 	USER_ACCESS_BEGIN
 	testq	%rdx, %rdx

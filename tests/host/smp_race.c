@@ -221,9 +221,15 @@ static void one(struct stats *st, enum op op, size_t len, size_t off, size_t kmi
 		check(st, op, len, off, kmis, n, k, pat + PAD + ustart, npat + PAD + ustart,
 		      GUARD, len + GUARD);
 	} else {
+		unsigned long bad = st->bad[op];
+
 		check(st, op, len, off, kmis, n, ua, op == FILL ? NULL : npat + PAD + ustart,
 		      pat + PAD + ustart, lo, hi);
-		memcpy(ua, pat + PAD + ustart, n); /* restore */
+		/* Restore what was done, or all that was checked after a stray store. */
+		if (st->bad[op] != bad)
+			memcpy(ua - lo, pat + PAD + ustart - lo, lo + hi);
+		else
+			memcpy(ua, pat + PAD + ustart, n);
 	}
 }
 
