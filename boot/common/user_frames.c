@@ -30,3 +30,9 @@ void *ureg_frame(unsigned i)
 {
 	return i < UREG_PAGES ? ureg_frames[i] : NULL;
 }
+
+/* plat.h: one CPU has nothing to shoot down; an SMP boot target overrides this. */
+__attribute__((weak)) void smp_tlb_shootdown(uintptr_t va)
+{
+	(void)va;
+}

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "plat.h"
+#include "vmio/extable.h"
 
 #define HOST_PAGE 4096UL
 #define HOST_FRAMES 2048 /* 4 MiB of "physical" frames for VM object tests */
@@ -25,6 +26,37 @@ static void die(const char *what)
 {
 	perror(what);
 	exit(2);
+}
+
+static struct sigaction vmio_segv, vmio_bus; /* what vmio_host_init installed */
+
+/*
+ * SIGSEGV/SIGBUS in front of vmio's handler: a fault at one of vmio's
+ * instructions is counted and shown to plat_fault_hook's function, then
+ * vmio's handler applies the fixup.
+ */
+static void on_fault(int sig, siginfo_t *si, void *uc)
+{
+	struct sigaction *next = sig == SIGBUS ? &vmio_bus : &vmio_segv;
+
+	if (vmio_extable_fixup((uintptr_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP]))
+		plat_fault_fixed((uintptr_t)si->si_addr);
+	if (next->sa_flags & SA_SIGINFO)
+		next->sa_sigaction(sig, si, uc);
+	else
+		signal(sig, SIG_DFL);
+}
+
+/* Put on_fault in front of the handlers vmio_host_init installed. */
+static void chain_fault_handlers(void)
+{
+	struct sigaction sa = { 0 };
+
+	sa.sa_sigaction = on_fault;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGSEGV, &sa, &vmio_segv) || sigaction(SIGBUS, &sa, &vmio_bus))
+		die("sigaction");
 }
 
 /* Map the user test region once, laid out as plat.h describes. */
@@ -47,6 +79,18 @@ static void map_user_region(void)
 	if (mprotect(base + UREG_RO * ps, ps, PROT_READ))
 		die("mprotect read-only page");
 	user_base = (uintptr_t)base;
+	chain_fault_handlers();
+}
+
+/* plat.h: page i of the user test region accessible as at start, or not at all. */
+void plat_user_page_set(unsigned i, int present)
+{
+	int prot = !ureg_page_mapped(i) ? PROT_NONE :
+		   !present ? PROT_NONE :
+		   ureg_page_writable(i) ? PROT_READ | PROT_WRITE : PROT_READ;
+
+	if (mprotect((void *)(plat_user_base() + i * HOST_PAGE), HOST_PAGE, prot))
+		die("mprotect");
 }
 
 const struct plat_info *plat_info(void)

@@ -159,6 +159,28 @@ uint64_t plat_cpu_ipis_watched(unsigned cpu);
 uint64_t plat_cpu_ticks_watched(unsigned cpu);
 
 /*
+ * Faults the kernel takes inside vmio's primitives (bare metal: a page or
+ * access fault at an exception-table instruction; host: a SIGSEGV/SIGBUS
+ * there).  plat_fault_count: how many were fixed up since boot (host:
+ * since the user test region was first mapped).  plat_fault_hook: run
+ * fn(addr, arg) with the faulting address at each such fault, on the
+ * faulting CPU, just before the fixup is applied (fn NULL: none); it may
+ * call plat_user_page_set, which simulates another CPU's unmap landing
+ * between a primitive's first fault and its retry.  Boot targets report
+ * each such fault with plat_fault_fixed(addr).
+ */
+void plat_fault_hook(void (*fn)(uintptr_t addr, void *arg), void *arg);
+uint64_t plat_fault_count(void);
+void plat_fault_fixed(uintptr_t addr);
+
+/*
+ * Bare metal: plat_user_page_set changes the page table and flushes the
+ * local TLB, then calls smp_tlb_shootdown(va) to flush the other CPUs
+ * (boot/common/user_frames.c has a weak one-CPU default that does nothing).
+ */
+void smp_tlb_shootdown(uintptr_t va);
+
+/*
  * Contiguous, page-aligned, zeroed physical frames of plat_info()->page_size
  * bytes from a bump allocator,
  * returned as kernel addresses; NULL when memory runs out.  Never freed.

@@ -17,6 +17,7 @@
 #include "plat.h"
 #include "trap.h"
 #include "usermode.h"
+#include "usermode_priv.h"
 
 #define PT_ENTRIES (LA_PAGE_SIZE / 8)
 #define PT_INDEX(va, shift) (((va) >> (shift)) & (PT_ENTRIES - 1))
@@ -170,4 +171,26 @@ uintptr_t plat_map_top_page(void)
 	__asm__ volatile("dbar 0\n\tinvtlb 0, $zero, $zero" ::: "memory");
 	top = va;
 	return top;
+}
+
+/*
+ * plat.h: page i of the user test region valid again (its frame, PLV3,
+ * read-only or writable as mapped at boot) or invalid; then the local TLB
+ * (invalid entries stay cached too) and, through smp_tlb_shootdown, every
+ * other CPU's.
+ */
+void plat_user_page_set(unsigned i, int present)
+{
+	uintptr_t va = LA_USER_BASE + (uintptr_t)i * LA_PAGE_SIZE;
+	void *frame = ureg_frame(i);
+	uint64_t pte = 0;
+
+	if (!frame)
+		return;
+	if (present)
+		pte = pa_of(frame) | PTE_V | PTE_PLV3 | PTE_MAT_CC |
+		      (ureg_page_writable(i) ? PTE_D : 0);
+	__atomic_store_n(&pte_user[PT_INDEX(va, PTE_SHIFT)], pte, __ATOMIC_SEQ_CST);
+	__asm__ volatile("invtlb 0, $zero, $zero" ::: "memory");
+	smp_tlb_shootdown(va);
 }

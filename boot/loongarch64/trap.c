@@ -103,6 +103,8 @@ void plat_trap(struct trap_frame *f)
 		if (!fixup && f->era == (uintptr_t)plat_probe_load)
 			fixup = (uintptr_t)plat_probe_resume;
 		if (fixup) {
+			if (f->era != (uintptr_t)plat_probe_load)
+				plat_fault_fixed((uintptr_t)f->badv);
 			f->era = fixup;
 			return;
 		}

@@ -9,6 +9,7 @@
 #include "plat.h"
 #include "riscv.h"
 #include "usermode.h"
+#include "usermode_priv.h"
 
 #define PTE_V (1UL << 0)
 #define PTE_G (1UL << 5)
@@ -115,4 +116,27 @@ uintptr_t plat_map_top_page(void)
 	__asm__ volatile("sfence.vma" ::: "memory");
 	top = -(uintptr_t)PAGE_SIZE;
 	return top;
+}
+
+/*
+ * plat.h: page i of the user test region present again (its frame, user,
+ * read-only or read-write as mapped at boot) or not present; then the
+ * local TLB and, through smp_tlb_shootdown, every other CPU's.
+ */
+void plat_user_page_set(unsigned i, int present)
+{
+	uintptr_t va = plat_user_base() + (uintptr_t)i * PAGE_SIZE;
+	void *frame = ureg_frame(i);
+	pte_t *t = root, pte = 0;
+
+	if (!frame)
+		return;
+	for (int l = 2; l > 0; l--)
+		t = table_next(&t[(va >> (12 + 9 * l)) & 511]);
+	if (present)
+		pte = (virt_to_phys(frame) >> 12) << PTE_PPN_SHIFT | PTE_U | PTE_R |
+		      (ureg_page_writable(i) ? PTE_W : 0) | PTE_V | PTE_A | PTE_D;
+	__atomic_store_n(&t[(va >> 12) & 511], pte, __ATOMIC_SEQ_CST);
+	__asm__ volatile("sfence.vma %0" : : "r"(va) : "memory");
+	smp_tlb_shootdown(va);
 }

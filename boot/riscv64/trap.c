@@ -94,6 +94,7 @@ void riscv_trap(struct riscv_frame *f)
 	    cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS) {
 		fixup = vmio_extable_fixup(f->sepc);
 		if (fixup) {
+			plat_fault_fixed((uintptr_t)f->stval);
 			f->sepc = fixup;
 			f->sstatus &= ~SSTATUS_SUM;
 			return;

@@ -7,6 +7,7 @@
 #include "boot.h"
 #include "plat.h"
 #include "usermode.h"
+#include "usermode_priv.h"
 #include "x86.h"
 
 #define LARGE_PAGE (2ULL << 20)
@@ -146,4 +147,26 @@ uintptr_t plat_map_top_page(void)
 	__asm__ volatile("invlpg (%0)" ::"r"(va) : "memory");
 	top = va;
 	return top;
+}
+
+/*
+ * plat.h: page i of the user test region present again (its frame, user,
+ * read-only or read-write as mapped at boot) or not present; then the
+ * local TLB and, through smp_tlb_shootdown, every other CPU's.
+ */
+void plat_user_page_set(unsigned i, int present)
+{
+	uintptr_t va = USER_BASE + (uintptr_t)i * PAGE_SIZE;
+	void *frame = ureg_frame(i);
+	uint64_t *pd, *pt, pte = 0;
+
+	if (!frame)
+		return;
+	pd = table_at(boot_pdpt[(va >> 30) & 511]);
+	pt = table_at(pd[(va >> 21) & 511]);
+	if (present)
+		pte = virt_to_phys(frame) | (ureg_page_writable(i) ? PTE_W : 0) | PTE_P | PTE_U;
+	__atomic_store_n(&pt[(va >> 12) & 511], pte, __ATOMIC_SEQ_CST);
+	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
+	smp_tlb_shootdown(va);
 }

@@ -86,6 +86,7 @@ void trap_dispatch(struct trap_frame *f)
 			return;
 		fixup = vmio_extable_fixup(f->rip);
 		if (fixup) {
+			plat_fault_fixed(f->vector == VEC_PF ? read_cr2() : 0);
 			f->rip = fixup;
 			f->rflags &= ~RFLAGS_AC;
 			return;
