@@ -4,7 +4,8 @@
  *   rdi  dst, advanced only past committed bytes
  *   rsi  src, advanced with rdi
  *   rdx  bytes not yet committed; returned in rax
- *   rcx  rep movsb count; the head's length
+ *   rcx  rep movsb count; the head's length; in the fixups, bytes stored
+ *   rax  from the head on: bytes left past the head's last byte (fixups)
  *   eax, ecx  data of the pieces under 16 bytes
  *   V0..V3  data of the wide moves: r8..r11, xmm, ymm or zmm (vec.h)
  *
@@ -21,13 +22,17 @@
  *                   with aligned stores, then the last 4 VEC.
  * Nothing is read or written outside [src, src + len) and [dst, dst + len).
  *
- * Each step loads before it stores, stores upwards, and commits (moves
- * rdi/rsi/rdx) only once all its stores are done.  A fault in any step
- * resumes at .Lretry, which goes on one byte at a time from the last
- * committed byte until a byte access itself faults: the count is then
- * exact, and nothing at or past the inaccessible byte was stored (a step
- * may have stored below it; the retry stores the same bytes again).  After
- * a fault in rep movsb, rcx/rsi/rdi tell how far it got.
+ * Each step loads before it stores, stores upwards (each store starting at
+ * or below the end of those before it), and commits (moves rdi/rsi/rdx)
+ * only once all its stores are done.  A fault resumes at a fixup of its own
+ * instruction, which skips the bytes from rdi on that the stores before it
+ * (of its step, and of the head, which stores 64 bytes but commits 1..64)
+ * have set, and goes on one byte at a time from the first byte not yet
+ * stored until a byte access itself faults: the count is then exact and
+ * nothing at or past the inaccessible byte was stored, even if another CPU
+ * unmapped the page of bytes stored before the fault (docs/DESIGN.md, the
+ * SMP form of exactness).  After a fault in rep movsb, rcx/rsi/rdi tell how
+ * far it got.
  */
 #include "asm.h"
 #include "vec.h"

@@ -6,16 +6,20 @@
  *   rdx  bytes not yet committed; returned in rax
  *   rax  the byte in all eight lanes for the general-register stores (al
  *        alone for rep stosb and bytes)
- *   rcx  rep stosb count; the head's length
+ *   rcx  rep stosb count; the head's length; in the fixups, bytes stored
+ *   r9   from the head on: bytes left past the head's last byte (fixups)
  *   V0   the byte in every lane of the wide stores (vec.h)
  *
  * The shape of memcpy.S: under VEC, two overlapping stores of the largest
  * piece that fits (under 16 bytes from rax alone); up to 2, 4, 8 VEC, the first and the last 1, 2 or 4;
  * more: 64 bytes, dst up to a 64-byte boundary, then rep stosb from
  * REP_MIN bytes, below it 4 aligned VEC a turn and the last 4 VEC.
- * Stores go upwards and commit a step at a time; a fault resumes bytewise
- * at the last committed byte (.Lretry), so the count is exact and nothing
- * at or past the inaccessible byte is stored.
+ * Stores go upwards, each starting at or below the end of those before it,
+ * and commit a step at a time; a fault resumes bytewise at the first byte
+ * not yet stored (each store's fixup knows how far the stores before it
+ * got), so the count is exact and nothing at or past the inaccessible byte
+ * is stored, even if another CPU unmaps a page between the fault and the
+ * retry.
  */
 #include "asm.h"
 #include "vec.h"
