@@ -15,8 +15,9 @@
  *                   VEC, 8 bytes and more take the VEC steps below);
  *   under VEC       two overlapping moves of 32 or 16 bytes;
  *   up to 2, 4, 8 VEC  the first and the last 1, 2 or 4 VEC, overlapping;
- *   more            64 bytes at dst, then dst goes up to a 64-byte
- *                   boundary (an unaligned destination is the slow case
+ *   more            the head, 4 VEC but at least 64 bytes, at dst; then
+ *                   dst goes to the 64-byte boundary at or below the
+ *                   head's end (an unaligned destination is the slow case
  *                   of rep movsb on AMD, and of stores everywhere); then
  *                   rep movsb from REP_MIN bytes, below it 4 VEC a turn
  *                   with aligned stores, then the last 4 VEC.
@@ -26,7 +27,8 @@
  * or below the end of those before it), and commits (moves rdi/rsi/rdx)
  * only once all its stores are done.  A fault resumes at a fixup of its own
  * instruction, which skips the bytes from rdi on that the stores before it
- * (of its step, and of the head, which stores 64 bytes but commits 1..64)
+ * (of its step, and of the head, which commits up to 63 bytes fewer than
+ * it stores)
  * have set, and goes on one byte at a time from the first byte not yet
  * stored until a byte access itself faults: the count is then exact and
  * nothing at or past the inaccessible byte was stored, even if another CPU
@@ -36,6 +38,13 @@
  */
 #include "asm.h"
 #include "vec.h"
+
+/* The head: 4 VEC, at least the 64 bytes of the alignment. */
+#if VEC == 8
+#define HEAD 64
+#else
+#define HEAD (4 * VEC)
+#endif
 
 /*
  * From REP_MIN bytes on, rep movsb beats the loop (docs/PERFORMANCE.md: AMD
@@ -59,18 +68,42 @@
 #define RETURN_ALL_DONE USER_ACCESS_END; VZEROUPPER; xorl %eax, %eax; ret
 
 /*
- * Four VEC from s + disp to d + disp; st is VMOVU, or VMOVA for aligned d.
- * A fault in a load or the first store resumes at f0, in store j at fj.
+ * STU(f, fh, r, disp, d): an unaligned store of V register r to disp + d,
+ * faulting to f.  With 16-byte vectors it is two 8-byte halves, the upper
+ * one faulting to fh: QEMU's TCG stores a movdqu as two 8-byte halves, and
+ * when only the upper half's page faults the lower half is already stored,
+ * which the fixup must count (a real CPU stores nothing of a faulting
+ * instruction; the halves are exact there too).  Aligned stores never
+ * cross a page.
  */
-#define COPY4(disp, s, d, st, f0, f1, f2, f3)          \
+#if VEC == 16
+#define STU(f, fh, r, disp, d) EX(f, movq r, disp d); EX(fh, movhps r, disp + 8 d)
+#else
+#define STU(f, fh, r, disp, d) EX(f, VMOVU r, disp d)
+#endif
+
+/*
+ * Four VEC from s + disp to d + disp, with unaligned (COPY4U) or aligned
+ * (COPY4A) stores.  A fault in a load or the first store resumes at f0, in
+ * store j at fj, in the upper half of store j (16-byte VEC) at hj.
+ */
+#define LOAD4(disp, s, f0)                             \
 	EX(f0, VMOVU disp s, V0);                      \
 	EX(f0, VMOVU disp + VEC s, V1);                \
 	EX(f0, VMOVU disp + 2 * VEC s, V2);            \
-	EX(f0, VMOVU disp + 3 * VEC s, V3);            \
-	EX(f0, st V0, disp d);                         \
-	EX(f1, st V1, disp + VEC d);                   \
-	EX(f2, st V2, disp + 2 * VEC d);               \
-	EX(f3, st V3, disp + 3 * VEC d)
+	EX(f0, VMOVU disp + 3 * VEC s, V3)
+#define COPY4U(disp, s, d, f0, f1, f2, f3, h0, h1, h2, h3) \
+	LOAD4(disp, s, f0);                            \
+	STU(f0, h0, V0, disp, d);                      \
+	STU(f1, h1, V1, disp + VEC, d);                \
+	STU(f2, h2, V2, disp + 2 * VEC, d);            \
+	STU(f3, h3, V3, disp + 3 * VEC, d)
+#define COPY4A(disp, s, d, f0, f1, f2, f3)             \
+	LOAD4(disp, s, f0);                            \
+	EX(f0, VMOVA V0, disp d);                      \
+	EX(f1, VMOVA V1, disp + VEC d);                \
+	EX(f2, VMOVA V2, disp + 2 * VEC d);            \
+	EX(f3, VMOVA V3, disp + 3 * VEC d)
 
 	.text
 FUNC(__memcpy_fallible)
@@ -139,8 +172,8 @@ FUNC(__memcpy_fallible)
 	ja	.Lmore_2x
 	EX(.Lretry, VMOVU (%rsi), V0)
 	EX(.Lretry, VMOVU -VEC(%rsi,%rdx), V1)
-	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lstored_v1, VMOVU V1, -VEC(%rdi,%rdx))
+	STU(.Lretry, .Lstored_8, V0, 0, (%rdi))
+	STU(.Lstored_v1, .L1x_last_hi, V1, -VEC, (%rdi,%rdx))
 	RETURN_ALL_DONE
 .Ldone:				/* rdx bytes were not done */
 	USER_ACCESS_END
@@ -155,39 +188,34 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, VMOVU VEC(%rsi), V1)
 	EX(.Lretry, VMOVU -2 * VEC(%rsi,%rdx), V2)
 	EX(.Lretry, VMOVU -VEC(%rsi,%rdx), V3)
-	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lstored_v1, VMOVU V1, VEC(%rdi))
-	EX(.Lstored_v2, VMOVU V2, -2 * VEC(%rdi,%rdx))
-	EX(.L2x_last, VMOVU V3, -VEC(%rdi,%rdx))
+	STU(.Lretry, .Lstored_8, V0, 0, (%rdi))
+	STU(.Lstored_v1, .Lstored_24, V1, VEC, (%rdi))
+	STU(.Lstored_v2, .L2x_2_hi, V2, -2 * VEC, (%rdi,%rdx))
+	STU(.L2x_last, .L2x_last_hi, V3, -VEC, (%rdi,%rdx))
 	RETURN_ALL_DONE
 
 .Lmore_4x:
 	cmpq	$8 * VEC, %rdx
 	ja	.Lmore_8x
-	COPY4(0, (%rsi), (%rdi), VMOVU, .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3)
-	COPY4(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), VMOVU, .Lstored_v4, .L4x_1, .L4x_2, .L4x_3)
+	COPY4U(0, (%rsi), (%rdi), .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3,
+	       .Lstored_8, .Lstored_24, .Lstored_40, .Lstored_56)
+	COPY4U(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), .Lstored_v4, .L4x_1, .L4x_2, .L4x_3,
+	       .L4x_0_hi, .L4x_1_hi, .L4x_2_hi, .L4x_3_hi)
 	RETURN_ALL_DONE
 
 .Lmore_8x:
-	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..64 commit. */
-	leaq	-64(%rdx), %rax		/* what the fixups below count from */
-#if VEC == 64
-	EX(.Lretry, VMOVU (%rsi), V0)
-	EX(.Lretry, VMOVU V0, (%rdi))
-#elif VEC == 32
-	EX(.Lretry, VMOVU (%rsi), V0)
-	EX(.Lretry, VMOVU VEC(%rsi), V1)
-	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lstored_v1, VMOVU V1, VEC(%rdi))
-#else
-	COPY4(0, (%rsi), (%rdi), VMOVU, .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3)
+	/* The head: HEAD bytes (HEAD <= 8 VEC < len), of which HEAD - 63..HEAD commit. */
+	leaq	-HEAD(%rdx), %rax	/* what the fixups below count from */
+	COPY4U(0, (%rsi), (%rdi), .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3,
+	       .Lstored_8, .Lstored_24, .Lstored_40, .Lstored_56)
 #if VEC == 8
-	COPY4(32, (%rsi), (%rdi), VMOVU, .Lstored_v4, .Lstored_v5, .Lstored_v6, .Lstored_v7)
+	COPY4U(32, (%rsi), (%rdi), .Lstored_v4, .Lstored_v5, .Lstored_v6, .Lstored_v7,
+	       .Lretry, .Lretry, .Lretry, .Lretry)
 #endif
-#endif
+	/* dst up to the 64-byte boundary at or below dst + HEAD */
 	movl	%edi, %ecx
 	andl	$63, %ecx
-	subl	$64, %ecx
+	subl	$HEAD, %ecx
 	negl	%ecx
 	addq	%rcx, %rdi
 	addq	%rcx, %rsi
@@ -199,7 +227,7 @@ FUNC(__memcpy_fallible)
 	cmpq	$4 * VEC, %rdx
 	jbe	.Ltail
 .Lloop:
-	COPY4(0, (%rsi), (%rdi), VMOVA, .Lhead_only, .Lloop_1, .Lloop_2, .Lloop_3)
+	COPY4A(0, (%rsi), (%rdi), .Lhead_only, .Lloop_1, .Lloop_2, .Lloop_3)
 	addq	$4 * VEC, %rsi
 	addq	$4 * VEC, %rdi
 	subq	$4 * VEC, %rdx
@@ -207,7 +235,8 @@ FUNC(__memcpy_fallible)
 	ja	.Lloop
 .Ltail:
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
-	COPY4(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), VMOVU, .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3)
+	COPY4U(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3,
+	       .Ltail_0_hi, .Ltail_1_hi, .Ltail_2_hi, .Ltail_3_hi)
 	RETURN_ALL_DONE
 
 #if REP_MIN
@@ -230,34 +259,65 @@ FUNC(__memcpy_fallible)
  * instruction knows its length from where the instruction stands.
  * rax (from the head on): the bytes left past the head's last byte.
  */
-.Lstored_2:	movl	$2, %ecx;		jmp	.Lskip
-.Lstored_4:	movl	$4, %ecx;		jmp	.Lskip
-.Lstored_8:	movl	$8, %ecx;		jmp	.Lskip
-.Lstored_16:	movl	$16, %ecx;		jmp	.Lskip
-.Lstored_32:	movl	$32, %ecx;		jmp	.Lskip
-.Lstored_v1:	movl	$VEC, %ecx;		jmp	.Lskip
-.Lstored_v2:	movl	$2 * VEC, %ecx;		jmp	.Lskip
-.Lstored_v3:	movl	$3 * VEC, %ecx;		jmp	.Lskip
-.Lstored_v4:	movl	$4 * VEC, %ecx;		jmp	.Lskip
+/* Stored: a constant; max(floor, rdx - back); max(rdx - back, the head). */
+.macro	FIX_CONST	lbl, n
+\lbl:	movl	$(\n), %ecx
+	jmp	.Lskip
+.endm
+.macro	FIX_MAX		lbl, back, floor
+\lbl:	leaq	-(\back)(%rdx), %rcx
+	movl	$(\floor), %r8d
+	jmp	.Lskip_max
+.endm
+.macro	FIX_LONG	lbl, back
+\lbl:	leaq	-(\back)(%rdx), %rcx
+	jmp	.Lskip_long
+.endm
+	FIX_CONST .Lstored_2, 2
+	FIX_CONST .Lstored_4, 4
+	FIX_CONST .Lstored_8, 8
+	FIX_CONST .Lstored_16, 16
+	FIX_CONST .Lstored_32, 32
+	FIX_CONST .Lstored_v1, VEC
+	FIX_CONST .Lstored_v2, 2*VEC
+	FIX_CONST .Lstored_v3, 3*VEC
+	FIX_CONST .Lstored_v4, 4*VEC
 #if VEC == 8
-.Lstored_v5:	movl	$5 * VEC, %ecx;		jmp	.Lskip
-.Lstored_v6:	movl	$6 * VEC, %ecx;		jmp	.Lskip
-.Lstored_v7:	movl	$7 * VEC, %ecx;		jmp	.Lskip
+	FIX_CONST .Lstored_v5, 5*VEC
+	FIX_CONST .Lstored_v6, 6*VEC
+	FIX_CONST .Lstored_v7, 7*VEC
 #endif
 	/* The last VEC of 2..4: the first 2 VEC and up to 1 VEC before the end. */
-.L2x_last:	leaq	-VEC(%rdx), %rcx;	movl	$2 * VEC, %r8d;	jmp	.Lskip_max
+	FIX_MAX .L2x_last, VEC, 2*VEC
 	/* Store j of the last 4 VEC of 4..8: the first 4 VEC and up to 4 - j before the end. */
-.L4x_1:		leaq	-3 * VEC(%rdx), %rcx;	movl	$4 * VEC, %r8d;	jmp	.Lskip_max
-.L4x_2:		leaq	-2 * VEC(%rdx), %rcx;	movl	$4 * VEC, %r8d;	jmp	.Lskip_max
-.L4x_3:		leaq	-VEC(%rdx), %rcx;	movl	$4 * VEC, %r8d;	jmp	.Lskip_max
+	FIX_MAX .L4x_1, 3*VEC, 4*VEC
+	FIX_MAX .L4x_2, 2*VEC, 4*VEC
+	FIX_MAX .L4x_3, VEC, 4*VEC
 	/* Store j of a turn: j VEC, and the head. */
 .Lloop_1:	movl	$VEC, %ecx;		jmp	.Lskip_long
 .Lloop_2:	movl	$2 * VEC, %ecx;		jmp	.Lskip_long
 .Lloop_3:	movl	$3 * VEC, %ecx;		jmp	.Lskip_long
 	/* Store j of the last 4 VEC: up to 4 - j VEC before the end, and the head. */
-.Ltail_1:	leaq	-3 * VEC(%rdx), %rcx;	jmp	.Lskip_long
-.Ltail_2:	leaq	-2 * VEC(%rdx), %rcx;	jmp	.Lskip_long
-.Ltail_3:	leaq	-VEC(%rdx), %rcx;	jmp	.Lskip_long
+	FIX_LONG .Ltail_1, 3*VEC
+	FIX_LONG .Ltail_2, 2*VEC
+	FIX_LONG .Ltail_3, VEC
+#if VEC == 16
+	/* The upper half of a store: its lower half too. */
+	FIX_CONST .Lstored_24, 24
+	FIX_CONST .Lstored_40, 40
+	FIX_CONST .Lstored_56, 56
+	FIX_MAX .L1x_last_hi, 8, 16
+	FIX_MAX .L2x_2_hi, 24, 32
+	FIX_MAX .L2x_last_hi, 8, 32
+	FIX_MAX .L4x_0_hi, 56, 64
+	FIX_MAX .L4x_1_hi, 40, 64
+	FIX_MAX .L4x_2_hi, 24, 64
+	FIX_MAX .L4x_3_hi, 8, 64
+	FIX_LONG .Ltail_0_hi, 56
+	FIX_LONG .Ltail_1_hi, 40
+	FIX_LONG .Ltail_2_hi, 24
+	FIX_LONG .Ltail_3_hi, 8
+#endif
 .Lhead_only:	xorl	%ecx, %ecx
 .Lskip_long:			/* rcx bytes from rdi stored, and the head */
 	movq	%rdx, %r8

@@ -12,7 +12,8 @@
  *
  * The shape of memcpy.S: under VEC, two overlapping stores of the largest
  * piece that fits (under 16 bytes from rax alone); up to 2, 4, 8 VEC, the first and the last 1, 2 or 4;
- * more: 64 bytes, dst up to a 64-byte boundary, then rep stosb from
+ * more: the head (4 VEC, at least 64 bytes), dst to the 64-byte boundary
+ * at or below its end, then rep stosb from
  * REP_MIN bytes, below it 4 aligned VEC a turn and the last 4 VEC.
  * Stores go upwards, each starting at or below the end of those before it,
  * and commit a step at a time; a fault resumes bytewise at the first byte
@@ -23,6 +24,13 @@
  */
 #include "asm.h"
 #include "vec.h"
+
+/* The head: 4 VEC, at least the 64 bytes of the alignment. */
+#if VEC == 8
+#define HEAD 64
+#else
+#define HEAD (4 * VEC)
+#endif
 
 /*
  * From REP_MIN bytes on, rep stosb beats the loop (docs/PERFORMANCE.md: AMD
@@ -59,12 +67,31 @@
 #define RETURN_GPR_DONE USER_ACCESS_END; xorl %eax, %eax; ret
 #define RETURN_ALL_DONE USER_ACCESS_END; VZEROUPPER; xorl %eax, %eax; ret
 
-/* Four VEC at d + disp; st is VMOVU, or VMOVA for aligned d.  A fault in store j resumes at fj. */
-#define SET4(disp, d, st, f0, f1, f2, f3)    \
-	EX(f0, st V0, disp d);               \
-	EX(f1, st V0, disp + VEC d);         \
-	EX(f2, st V0, disp + 2 * VEC d);     \
-	EX(f3, st V0, disp + 3 * VEC d)
+/*
+ * STU(f, fh, disp, d): an unaligned store of V0 to disp + d, faulting to f;
+ * with 16-byte vectors two 8-byte halves, the upper one faulting to fh
+ * (QEMU's TCG stores a movdqu as two halves: memcpy.S says more).
+ */
+#if VEC == 16
+#define STU(f, fh, disp, d) EX(f, movq V0, disp d); EX(fh, movhps V0, disp + 8 d)
+#else
+#define STU(f, fh, disp, d) EX(f, VMOVU V0, disp d)
+#endif
+
+/*
+ * Four VEC at d + disp, unaligned (SET4U) or aligned (SET4A).  A fault in
+ * store j resumes at fj, in the upper half of store j (16-byte VEC) at hj.
+ */
+#define SET4U(disp, d, f0, f1, f2, f3, h0, h1, h2, h3) \
+	STU(f0, h0, disp, d);                \
+	STU(f1, h1, disp + VEC, d);          \
+	STU(f2, h2, disp + 2 * VEC, d);      \
+	STU(f3, h3, disp + 3 * VEC, d)
+#define SET4A(disp, d, f0, f1, f2, f3)       \
+	EX(f0, VMOVA V0, disp d);            \
+	EX(f1, VMOVA V0, disp + VEC d);      \
+	EX(f2, VMOVA V0, disp + 2 * VEC d);  \
+	EX(f3, VMOVA V0, disp + 3 * VEC d)
 
 	.text
 FUNC(__memset_fallible)
@@ -127,8 +154,8 @@ FUNC(__memset_fallible)
 	BROADCAST
 	cmpq	$2 * VEC, %rdx
 	ja	.Lmore_2x
-	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lstored_v1, VMOVU V0, -VEC(%rdi,%rdx))
+	STU(.Lretry, .Lstored_8, 0, (%rdi))
+	STU(.Lstored_v1, .L1x_last_hi, -VEC, (%rdi,%rdx))
 	RETURN_ALL_DONE
 .Ldone:				/* rdx bytes were not done */
 	USER_ACCESS_END
@@ -139,36 +166,34 @@ FUNC(__memset_fallible)
 .Lmore_2x:
 	cmpq	$4 * VEC, %rdx
 	ja	.Lmore_4x
-	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lstored_v1, VMOVU V0, VEC(%rdi))
-	EX(.Lstored_v2, VMOVU V0, -2 * VEC(%rdi,%rdx))
-	EX(.L2x_last, VMOVU V0, -VEC(%rdi,%rdx))
+	STU(.Lretry, .Lstored_8, 0, (%rdi))
+	STU(.Lstored_v1, .Lstored_24, VEC, (%rdi))
+	STU(.Lstored_v2, .L2x_2_hi, -2 * VEC, (%rdi,%rdx))
+	STU(.L2x_last, .L2x_last_hi, -VEC, (%rdi,%rdx))
 	RETURN_ALL_DONE
 
 .Lmore_4x:
 	cmpq	$8 * VEC, %rdx
 	ja	.Lmore_8x
-	SET4(0, (%rdi), VMOVU, .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3)
-	SET4(-4 * VEC, (%rdi,%rdx), VMOVU, .Lstored_v4, .L4x_1, .L4x_2, .L4x_3)
+	SET4U(0, (%rdi), .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3,
+	      .Lstored_8, .Lstored_24, .Lstored_40, .Lstored_56)
+	SET4U(-4 * VEC, (%rdi,%rdx), .Lstored_v4, .L4x_1, .L4x_2, .L4x_3,
+	      .L4x_0_hi, .L4x_1_hi, .L4x_2_hi, .L4x_3_hi)
 	RETURN_ALL_DONE
 
 .Lmore_8x:
-	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..64 commit. */
-	leaq	-64(%rdx), %r9		/* what the fixups below count from */
-#if VEC == 64
-	EX(.Lretry, VMOVU V0, (%rdi))
-#elif VEC == 32
-	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lstored_v1, VMOVU V0, VEC(%rdi))
-#else
-	SET4(0, (%rdi), VMOVU, .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3)
+	/* The head: HEAD bytes (HEAD <= 8 VEC < len), of which HEAD - 63..HEAD commit. */
+	leaq	-HEAD(%rdx), %r9	/* what the fixups below count from */
+	SET4U(0, (%rdi), .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3,
+	      .Lstored_8, .Lstored_24, .Lstored_40, .Lstored_56)
 #if VEC == 8
-	SET4(32, (%rdi), VMOVU, .Lstored_v4, .Lstored_v5, .Lstored_v6, .Lstored_v7)
+	SET4U(32, (%rdi), .Lstored_v4, .Lstored_v5, .Lstored_v6, .Lstored_v7,
+	      .Lretry, .Lretry, .Lretry, .Lretry)
 #endif
-#endif
+	/* dst up to the 64-byte boundary at or below dst + HEAD */
 	movl	%edi, %ecx
 	andl	$63, %ecx
-	subl	$64, %ecx
+	subl	$HEAD, %ecx
 	negl	%ecx
 	addq	%rcx, %rdi
 	subq	%rcx, %rdx
@@ -179,14 +204,15 @@ FUNC(__memset_fallible)
 	cmpq	$4 * VEC, %rdx
 	jbe	.Ltail
 .Lloop:
-	SET4(0, (%rdi), VMOVA, .Lhead_only, .Lloop_1, .Lloop_2, .Lloop_3)
+	SET4A(0, (%rdi), .Lhead_only, .Lloop_1, .Lloop_2, .Lloop_3)
 	addq	$4 * VEC, %rdi
 	subq	$4 * VEC, %rdx
 	cmpq	$4 * VEC, %rdx
 	ja	.Lloop
 .Ltail:
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
-	SET4(-4 * VEC, (%rdi,%rdx), VMOVU, .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3)
+	SET4U(-4 * VEC, (%rdi,%rdx), .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3,
+	      .Ltail_0_hi, .Ltail_1_hi, .Ltail_2_hi, .Ltail_3_hi)
 	RETURN_ALL_DONE
 
 #if REP_MIN
@@ -206,34 +232,65 @@ FUNC(__memset_fallible)
  * another CPU unmaps their page first.  r9 (from the head on): the bytes
  * left past the head's last byte.
  */
-.Lstored_2:	movl	$2, %ecx;		jmp	.Lskip
-.Lstored_4:	movl	$4, %ecx;		jmp	.Lskip
-.Lstored_8:	movl	$8, %ecx;		jmp	.Lskip
-.Lstored_16:	movl	$16, %ecx;		jmp	.Lskip
-.Lstored_32:	movl	$32, %ecx;		jmp	.Lskip
-.Lstored_v1:	movl	$VEC, %ecx;		jmp	.Lskip
-.Lstored_v2:	movl	$2 * VEC, %ecx;		jmp	.Lskip
-.Lstored_v3:	movl	$3 * VEC, %ecx;		jmp	.Lskip
-.Lstored_v4:	movl	$4 * VEC, %ecx;		jmp	.Lskip
+/* Stored: a constant; max(floor, rdx - back); max(rdx - back, the head). */
+.macro	FIX_CONST	lbl, n
+\lbl:	movl	$(\n), %ecx
+	jmp	.Lskip
+.endm
+.macro	FIX_MAX		lbl, back, floor
+\lbl:	leaq	-(\back)(%rdx), %rcx
+	movl	$(\floor), %r10d
+	jmp	.Lskip_max
+.endm
+.macro	FIX_LONG	lbl, back
+\lbl:	leaq	-(\back)(%rdx), %rcx
+	jmp	.Lskip_long
+.endm
+	FIX_CONST .Lstored_2, 2
+	FIX_CONST .Lstored_4, 4
+	FIX_CONST .Lstored_8, 8
+	FIX_CONST .Lstored_16, 16
+	FIX_CONST .Lstored_32, 32
+	FIX_CONST .Lstored_v1, VEC
+	FIX_CONST .Lstored_v2, 2*VEC
+	FIX_CONST .Lstored_v3, 3*VEC
+	FIX_CONST .Lstored_v4, 4*VEC
 #if VEC == 8
-.Lstored_v5:	movl	$5 * VEC, %ecx;		jmp	.Lskip
-.Lstored_v6:	movl	$6 * VEC, %ecx;		jmp	.Lskip
-.Lstored_v7:	movl	$7 * VEC, %ecx;		jmp	.Lskip
+	FIX_CONST .Lstored_v5, 5*VEC
+	FIX_CONST .Lstored_v6, 6*VEC
+	FIX_CONST .Lstored_v7, 7*VEC
 #endif
 	/* The last VEC of 2..4: the first 2 VEC and up to 1 VEC before the end. */
-.L2x_last:	leaq	-VEC(%rdx), %rcx;	movl	$2 * VEC, %r10d; jmp	.Lskip_max
+	FIX_MAX .L2x_last, VEC, 2*VEC
 	/* Store j of the last 4 VEC of 4..8: the first 4 VEC and up to 4 - j before the end. */
-.L4x_1:		leaq	-3 * VEC(%rdx), %rcx;	movl	$4 * VEC, %r10d; jmp	.Lskip_max
-.L4x_2:		leaq	-2 * VEC(%rdx), %rcx;	movl	$4 * VEC, %r10d; jmp	.Lskip_max
-.L4x_3:		leaq	-VEC(%rdx), %rcx;	movl	$4 * VEC, %r10d; jmp	.Lskip_max
+	FIX_MAX .L4x_1, 3*VEC, 4*VEC
+	FIX_MAX .L4x_2, 2*VEC, 4*VEC
+	FIX_MAX .L4x_3, VEC, 4*VEC
 	/* Store j of a turn: j VEC, and the head. */
 .Lloop_1:	movl	$VEC, %ecx;		jmp	.Lskip_long
 .Lloop_2:	movl	$2 * VEC, %ecx;		jmp	.Lskip_long
 .Lloop_3:	movl	$3 * VEC, %ecx;		jmp	.Lskip_long
 	/* Store j of the last 4 VEC: up to 4 - j VEC before the end, and the head. */
-.Ltail_1:	leaq	-3 * VEC(%rdx), %rcx;	jmp	.Lskip_long
-.Ltail_2:	leaq	-2 * VEC(%rdx), %rcx;	jmp	.Lskip_long
-.Ltail_3:	leaq	-VEC(%rdx), %rcx;	jmp	.Lskip_long
+	FIX_LONG .Ltail_1, 3*VEC
+	FIX_LONG .Ltail_2, 2*VEC
+	FIX_LONG .Ltail_3, VEC
+#if VEC == 16
+	/* The upper half of a store: its lower half too. */
+	FIX_CONST .Lstored_24, 24
+	FIX_CONST .Lstored_40, 40
+	FIX_CONST .Lstored_56, 56
+	FIX_MAX .L1x_last_hi, 8, 16
+	FIX_MAX .L2x_2_hi, 24, 32
+	FIX_MAX .L2x_last_hi, 8, 32
+	FIX_MAX .L4x_0_hi, 56, 64
+	FIX_MAX .L4x_1_hi, 40, 64
+	FIX_MAX .L4x_2_hi, 24, 64
+	FIX_MAX .L4x_3_hi, 8, 64
+	FIX_LONG .Ltail_0_hi, 56
+	FIX_LONG .Ltail_1_hi, 40
+	FIX_LONG .Ltail_2_hi, 24
+	FIX_LONG .Ltail_3_hi, 8
+#endif
 .Lhead_only:	xorl	%ecx, %ecx
 .Lskip_long:			/* rcx bytes from rdi stored, and the head */
 	movq	%rdx, %r10
