@@ -15,10 +15,10 @@
  *                   VEC, 8 bytes and more take the VEC steps below);
  *   under VEC       two overlapping moves of 32 or 16 bytes;
  *   up to 2, 4, 8 VEC  the first and the last 1, 2 or 4 VEC, overlapping;
- *   more            the head, 4 VEC but at least 64 bytes, at dst; then
- *                   dst goes to the 64-byte boundary at or below the
- *                   head's end (an unaligned destination is the slow case
- *                   of rep movsb on AMD, and of stores everywhere); then
+ *   more            unless dst is 64-byte aligned, 64 bytes at dst, then
+ *                   dst goes up to the next 64-byte boundary (an
+ *                   unaligned destination is the slow case of rep movsb
+ *                   on AMD, and of stores everywhere); then
  *                   rep movsb from REP_MIN bytes, below it 4 VEC a turn
  *                   with aligned stores, then the last 4 VEC.
  * Nothing is read or written outside [src, src + len) and [dst, dst + len).
@@ -27,8 +27,7 @@
  * or below the end of those before it), and commits (moves rdi/rsi/rdx)
  * only once all its stores are done.  A fault resumes at a fixup of its own
  * instruction, which skips the bytes from rdi on that the stores before it
- * (of its step, and of the head, which commits up to 63 bytes fewer than
- * it stores)
+ * (of its step, and of the head, which stores 64 bytes but commits 1..63)
  * have set, and goes on one byte at a time from the first byte not yet
  * stored until a byte access itself faults: the count is then exact and
  * nothing at or past the inaccessible byte was stored, even if another CPU
@@ -38,13 +37,6 @@
  */
 #include "asm.h"
 #include "vec.h"
-
-/* The head: 4 VEC, at least the 64 bytes of the alignment. */
-#if VEC == 8
-#define HEAD 64
-#else
-#define HEAD (4 * VEC)
-#endif
 
 /*
  * From REP_MIN bytes on, rep movsb beats the loop (docs/PERFORMANCE.md: AMD
@@ -106,6 +98,7 @@
 	EX(f3, VMOVA V3, disp + 3 * VEC d)
 
 	.text
+	.balign 64		/* fetch blocks: the same layout in every link */
 FUNC(__memcpy_fallible)
 	USER_ACCESS_BEGIN
 	cmpq	$VEC, %rdx
@@ -204,22 +197,36 @@ FUNC(__memcpy_fallible)
 	RETURN_ALL_DONE
 
 .Lmore_8x:
-	/* The head: HEAD bytes (HEAD <= 8 VEC < len), of which HEAD - 63..HEAD commit. */
-	leaq	-HEAD(%rdx), %rax	/* what the fixups below count from */
+	movq	%rdx, %rax		/* what the fixups below count from: no head */
+	testl	$63, %edi
+	jz	.Laligned		/* the loop or rep can start at dst */
+	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..63 commit. */
+	leaq	-64(%rdx), %rax
+#if VEC == 64
+	EX(.Lretry, VMOVU (%rsi), V0)
+	EX(.Lretry, VMOVU V0, (%rdi))
+#elif VEC == 32
+	EX(.Lretry, VMOVU (%rsi), V0)
+	EX(.Lretry, VMOVU VEC(%rsi), V1)
+	EX(.Lretry, VMOVU V0, (%rdi))
+	EX(.Lstored_v1, VMOVU V1, VEC(%rdi))
+#else
 	COPY4U(0, (%rsi), (%rdi), .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3,
 	       .Lstored_8, .Lstored_24, .Lstored_40, .Lstored_56)
 #if VEC == 8
 	COPY4U(32, (%rsi), (%rdi), .Lstored_v4, .Lstored_v5, .Lstored_v6, .Lstored_v7,
 	       .Lretry, .Lretry, .Lretry, .Lretry)
 #endif
-	/* dst up to the 64-byte boundary at or below dst + HEAD */
+#endif
+	/* dst up to the next 64-byte boundary */
 	movl	%edi, %ecx
 	andl	$63, %ecx
-	subl	$HEAD, %ecx
+	subl	$64, %ecx
 	negl	%ecx
 	addq	%rcx, %rdi
 	addq	%rcx, %rsi
 	subq	%rcx, %rdx
+.Laligned:
 #if REP_MIN
 	cmpq	$REP_MIN, %rdx
 	jae	.Lrep
@@ -234,9 +241,35 @@ FUNC(__memcpy_fallible)
 	cmpq	$4 * VEC, %rdx
 	ja	.Lloop
 .Ltail:
+#if VEC == 64
+	/*
+	 * 1..4 VEC left from a 64-byte aligned rdi: whole VEC, then the rest
+	 * under a mask.  No store crosses a page: a split store costs Zen 5
+	 * about 30 cycles (docs/PERFORMANCE.md).
+	 */
+	cmpq	$VEC, %rdx
+	jbe	.Ltail_last
+.Ltail_vec:
+	EX(.Lhead_only, VMOVU (%rsi), V0)
+	EX(.Lhead_only, VMOVA V0, (%rdi))
+	addq	$VEC, %rsi
+	addq	$VEC, %rdi
+	subq	$VEC, %rdx
+	cmpq	$VEC, %rdx
+	ja	.Ltail_vec
+.Ltail_last:
+	movl	$64, %ecx
+	subl	%edx, %ecx
+	movq	$-1, %r8
+	shrq	%cl, %r8
+	kmovq	%r8, %k1
+	EX(.Lhead_only, vmovdqu8 (%rsi), V0{%k1}{z})
+	EX(.Lhead_only, vmovdqu8 V0, (%rdi){%k1})
+#else
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
 	COPY4U(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3,
 	       .Ltail_0_hi, .Ltail_1_hi, .Ltail_2_hi, .Ltail_3_hi)
+#endif
 	RETURN_ALL_DONE
 
 #if REP_MIN

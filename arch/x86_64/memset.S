@@ -12,8 +12,8 @@
  *
  * The shape of memcpy.S: under VEC, two overlapping stores of the largest
  * piece that fits (under 16 bytes from rax alone); up to 2, 4, 8 VEC, the first and the last 1, 2 or 4;
- * more: the head (4 VEC, at least 64 bytes), dst to the 64-byte boundary
- * at or below its end, then rep stosb from
+ * more: unless dst is 64-byte aligned, 64 bytes and dst up to the next
+ * 64-byte boundary, then rep stosb from
  * REP_MIN bytes, below it 4 aligned VEC a turn and the last 4 VEC.
  * Stores go upwards, each starting at or below the end of those before it,
  * and commit a step at a time; a fault resumes bytewise at the first byte
@@ -24,13 +24,6 @@
  */
 #include "asm.h"
 #include "vec.h"
-
-/* The head: 4 VEC, at least the 64 bytes of the alignment. */
-#if VEC == 8
-#define HEAD 64
-#else
-#define HEAD (4 * VEC)
-#endif
 
 /*
  * From REP_MIN bytes on, rep stosb beats the loop (docs/PERFORMANCE.md: AMD
@@ -94,6 +87,7 @@
 	EX(f3, VMOVA V0, disp + 3 * VEC d)
 
 	.text
+	.balign 64		/* fetch blocks: the same layout in every link */
 FUNC(__memset_fallible)
 	USER_ACCESS_BEGIN
 	movzbl	%sil, %eax		/* al: for rep stosb and the bytewise retry */
@@ -182,21 +176,32 @@ FUNC(__memset_fallible)
 	RETURN_ALL_DONE
 
 .Lmore_8x:
-	/* The head: HEAD bytes (HEAD <= 8 VEC < len), of which HEAD - 63..HEAD commit. */
-	leaq	-HEAD(%rdx), %r9	/* what the fixups below count from */
+	movq	%rdx, %r9		/* what the fixups below count from: no head */
+	testl	$63, %edi
+	jz	.Laligned		/* the loop or rep can start at dst */
+	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..63 commit. */
+	leaq	-64(%rdx), %r9
+#if VEC == 64
+	EX(.Lretry, VMOVU V0, (%rdi))
+#elif VEC == 32
+	EX(.Lretry, VMOVU V0, (%rdi))
+	EX(.Lstored_v1, VMOVU V0, VEC(%rdi))
+#else
 	SET4U(0, (%rdi), .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3,
 	      .Lstored_8, .Lstored_24, .Lstored_40, .Lstored_56)
 #if VEC == 8
 	SET4U(32, (%rdi), .Lstored_v4, .Lstored_v5, .Lstored_v6, .Lstored_v7,
 	      .Lretry, .Lretry, .Lretry, .Lretry)
 #endif
-	/* dst up to the 64-byte boundary at or below dst + HEAD */
+#endif
+	/* dst up to the next 64-byte boundary */
 	movl	%edi, %ecx
 	andl	$63, %ecx
-	subl	$HEAD, %ecx
+	subl	$64, %ecx
 	negl	%ecx
 	addq	%rcx, %rdi
 	subq	%rcx, %rdx
+.Laligned:
 #if REP_MIN
 	cmpq	$REP_MIN, %rdx
 	jae	.Lrep
@@ -210,9 +215,32 @@ FUNC(__memset_fallible)
 	cmpq	$4 * VEC, %rdx
 	ja	.Lloop
 .Ltail:
+#if VEC == 64
+	/*
+	 * 1..4 VEC left from a 64-byte aligned rdi: whole VEC, then the rest
+	 * under a mask.  No store crosses a page: a split store costs Zen 5
+	 * about 30 cycles (docs/PERFORMANCE.md).
+	 */
+	cmpq	$VEC, %rdx
+	jbe	.Ltail_last
+.Ltail_vec:
+	EX(.Lhead_only, VMOVA V0, (%rdi))
+	addq	$VEC, %rdi
+	subq	$VEC, %rdx
+	cmpq	$VEC, %rdx
+	ja	.Ltail_vec
+.Ltail_last:
+	movl	$64, %ecx
+	subl	%edx, %ecx
+	movq	$-1, %r10
+	shrq	%cl, %r10
+	kmovq	%r10, %k1
+	EX(.Lhead_only, vmovdqu8 V0, (%rdi){%k1})
+#else
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
 	SET4U(-4 * VEC, (%rdi,%rdx), .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3,
 	      .Ltail_0_hi, .Ltail_1_hi, .Ltail_2_hi, .Ltail_3_hi)
+#endif
 	RETURN_ALL_DONE
 
 #if REP_MIN
