@@ -98,11 +98,19 @@
 	EX(f3, VMOVA V3, disp + 3 * VEC d)
 
 	.text
-	.balign 64		/* fetch blocks: the same layout in every link */
 FUNC(__memcpy_fallible)
 	USER_ACCESS_BEGIN
 	cmpq	$VEC, %rdx
-	jae	.Lfrom_vec
+	jb	.Lunder_vec
+	/* VEC..2 VEC bytes fall through: the fewest taken branches for the most common sizes. */
+	cmpq	$2 * VEC, %rdx
+	ja	.Lmore_2x
+	EX(.Lretry, VMOVU (%rsi), V0)
+	EX(.Lretry, VMOVU -VEC(%rsi,%rdx), V1)
+	STU(.Lretry, .Lstored_8, V0, 0, (%rdi))
+	STU(.Lstored_v1, .L1x_last_hi, V1, -VEC, (%rdi,%rdx))
+	RETURN_ALL_DONE
+.Lunder_vec:
 #if VEC > 16
 	cmpl	$16, %edx
 	jae	.Lfrom_16
@@ -160,14 +168,6 @@ FUNC(__memcpy_fallible)
 #endif
 #endif
 
-.Lfrom_vec:
-	cmpq	$2 * VEC, %rdx
-	ja	.Lmore_2x
-	EX(.Lretry, VMOVU (%rsi), V0)
-	EX(.Lretry, VMOVU -VEC(%rsi,%rdx), V1)
-	STU(.Lretry, .Lstored_8, V0, 0, (%rdi))
-	STU(.Lstored_v1, .L1x_last_hi, V1, -VEC, (%rdi,%rdx))
-	RETURN_ALL_DONE
 .Ldone:				/* rdx bytes were not done */
 	USER_ACCESS_END
 	VZEROUPPER
@@ -243,10 +243,14 @@ FUNC(__memcpy_fallible)
 .Ltail:
 #if VEC == 64
 	/*
-	 * 1..4 VEC left from a 64-byte aligned rdi: whole VEC, then the rest
-	 * under a mask.  No store crosses a page: a split store costs Zen 5
-	 * about 30 cycles (docs/PERFORMANCE.md).
+	 * 1..4 VEC left from a 64-byte aligned rdi.  If the last 4 VEC would
+	 * cross a page: whole VEC, then the rest under a mask, so that no
+	 * store splits a page (about 30 cycles on Zen 5, docs/DESIGN.md).
 	 */
+	leal	-1(%rdi,%rdx), %ecx
+	andl	$4095, %ecx
+	cmpl	$4 * VEC, %ecx
+	jae	.Ltail_4	/* the last 4 VEC stay inside a page */
 	cmpq	$VEC, %rdx
 	jbe	.Ltail_last
 .Ltail_vec:
@@ -265,11 +269,12 @@ FUNC(__memcpy_fallible)
 	kmovq	%r8, %k1
 	EX(.Lhead_only, vmovdqu8 (%rsi), V0{%k1}{z})
 	EX(.Lhead_only, vmovdqu8 V0, (%rdi){%k1})
-#else
+	RETURN_ALL_DONE
+.Ltail_4:
+#endif
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
 	COPY4U(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3,
 	       .Ltail_0_hi, .Ltail_1_hi, .Ltail_2_hi, .Ltail_3_hi)
-#endif
 	RETURN_ALL_DONE
 
 #if REP_MIN
