@@ -116,13 +116,16 @@ struct vm_reader vm_reader_from_bytes(const void *buf, size_t len);
 struct vm_writer vm_writer_from_bytes(void *buf, size_t len);
 
 /*
- * A reader or writer over user memory [ptr, ptr+len).  Returns VMIO_EINVAL
- * and leaves *out unchanged unless start <= ptr and ptr + len <= end
- * without wrapping, where [start, end) is the current user range
+ * A reader or writer over user memory [ptr, ptr+len).  Returns VMIO_EFAULT
+ * (as Linux's access_ok and Asterinas's VmSpace::reader answer EFAULT) and
+ * leaves *out unchanged unless start <= ptr and ptr + len <= end without
+ * wrapping, where [start, end) is the current user range
  * (vmio/user_range.h; by default [VMIO_USER_START, VMIO_USER_END)).  An
  * empty range may stand at either boundary, end included, as an empty
  * slice may stand one past the end.  On bare metal, while the user range
- * is the default and holds vmio itself, it returns VMIO_EINVAL (fails closed).
+ * is the default and holds vmio itself, it returns VMIO_EFAULT whatever
+ * the pointer (fails closed): vm_user is false for every pointer while the
+ * range holds vmio (vm_holds_vmio, vmio/acsl.h).
  */
 /*@ requires \valid(out);
     assigns out->r;
@@ -133,7 +136,7 @@ struct vm_writer vm_writer_from_bytes(void *buf, size_t len);
     behavior refused:
       assumes !vm_user((uintptr_t)ptr, len);
       ensures out->r.cursor == \old(out->r.cursor) && out->r.end == \old(out->r.end);
-      ensures \result == VMIO_EINVAL;
+      ensures \result == VMIO_EFAULT;
     complete behaviors;
     disjoint behaviors; */
 int vm_freader_from_user_space(struct vm_freader *out, const void *ptr, size_t len);
@@ -146,7 +149,7 @@ int vm_freader_from_user_space(struct vm_freader *out, const void *ptr, size_t l
     behavior refused:
       assumes !vm_user((uintptr_t)ptr, len);
       ensures out->r.cursor == \old(out->r.cursor) && out->r.end == \old(out->r.end);
-      ensures \result == VMIO_EINVAL;
+      ensures \result == VMIO_EFAULT;
     complete behaviors;
     disjoint behaviors; */
 int vm_fwriter_from_user_space(struct vm_fwriter *out, void *ptr, size_t len);

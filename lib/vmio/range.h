@@ -35,7 +35,7 @@ static inline size_t min_size(size_t a, size_t b)
     disjoint behaviors; */
 struct vm_range vmio_range_kernel(uintptr_t ptr, size_t len);
 
-/* 0 and *out set when [ptr, ptr+len) is user memory, else VMIO_EINVAL. */
+/* 0 and *out set when [ptr, ptr+len) is user memory, else VMIO_EFAULT. */
 /*@ requires \valid(out);
     assigns *out;
     exits \false;
@@ -45,7 +45,7 @@ struct vm_range vmio_range_kernel(uintptr_t ptr, size_t len);
     behavior refused:
       assumes !vm_user(ptr, len);
       ensures out->cursor == \old(out->cursor) && out->end == \old(out->end);
-      ensures \result == VMIO_EINVAL;
+      ensures \result == VMIO_EFAULT;
     complete behaviors;
     disjoint behaviors; */
 int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len);

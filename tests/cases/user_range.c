@@ -92,7 +92,7 @@ static void check_boundaries(uintptr_t start, uintptr_t end)
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct vm_freader r = { { 1, 2 } };
 		struct vm_fwriter w = { { 3, 4 } };
-		int want = cases[i].ok ? 0 : VMIO_EINVAL;
+		int want = cases[i].ok ? 0 : VMIO_EFAULT;
 
 		VT_EQ(vm_freader_from_user_space(&r, (const void *)cases[i].ptr, cases[i].len), want);
 		VT_EQ(vm_fwriter_from_user_space(&w, (void *)cases[i].ptr, cases[i].len), want);
@@ -133,8 +133,8 @@ VT_CASE(from_user_space_boundaries_follow_a_changed_range)
 	VT_EQ(vmio_user_range_set(a, b), 0);
 	check_boundaries(a, b);
 	/* What was inside the old range and is outside the new one is refused. */
-	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RW), 1), VMIO_EINVAL);
-	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RO), 1), VMIO_EINVAL);
+	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RW), 1), VMIO_EFAULT);
+	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RO), 1), VMIO_EFAULT);
 	/* And a reader made inside it reads. */
 	VT_EQ(vm_freader_from_user_space(&r, (void *)a, 1), 0);
 	VT_EQ(vm_freader_read_val(&r, &v, 1), 0);

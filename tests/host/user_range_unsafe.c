@@ -38,9 +38,9 @@ int main(void)
 	check(s == VMIO_USER_START && e == VMIO_USER_END, "the range starts as the default");
 
 	/* Fails closed: every pointer refused, the output unchanged. */
-	check(vm_freader_from_user_space(&r, user_bytes, 8) == VMIO_EINVAL, "reader refused");
-	check(vm_fwriter_from_user_space(&w, (void *)user_bytes, 0) == VMIO_EINVAL, "writer refused");
-	check(vm_freader_from_user_space(&r, (void *)VMIO_USER_START, 1) == VMIO_EINVAL,
+	check(vm_freader_from_user_space(&r, user_bytes, 8) == VMIO_EFAULT, "reader refused");
+	check(vm_fwriter_from_user_space(&w, (void *)user_bytes, 0) == VMIO_EFAULT, "writer refused");
+	check(vm_freader_from_user_space(&r, (void *)VMIO_USER_START, 1) == VMIO_EFAULT,
 	      "the range's first byte refused");
 	check(r.r.cursor == 1 && r.r.end == 2 && w.r.cursor == 3 && w.r.end == 4, "outputs unchanged");
 
@@ -51,7 +51,7 @@ int main(void)
 	      "a page of vmio's code refused");
 	vmio_user_range_get(&s, &e);
 	check(s == VMIO_USER_START && e == VMIO_USER_END, "the range unchanged");
-	check(vm_freader_from_user_space(&r, user_bytes, 8) == VMIO_EINVAL, "still closed");
+	check(vm_freader_from_user_space(&r, user_bytes, 8) == VMIO_EFAULT, "still closed");
 
 	/* A range that leaves vmio out (a page of its own) opens user access, with the usual rule. */
 	uint8_t *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -64,9 +64,9 @@ int main(void)
 	check(vm_freader_from_user_space(&r, page + 8, 16) == 0 &&
 		      (uintptr_t)vm_freader_cursor(&r) == p + 8 && vm_freader_remain(&r) == 16,
 	      "reader made in the new range");
-	check(vm_fwriter_from_user_space(&w, page, 4097) == VMIO_EINVAL, "past its end refused");
-	check(vm_freader_from_user_space(&r, user_bytes, 8) == VMIO_EINVAL, "vmio's side refused");
-	check(vm_freader_from_user_space(&r, (void *)code, 8) == VMIO_EINVAL, "vmio's code refused");
+	check(vm_fwriter_from_user_space(&w, page, 4097) == VMIO_EFAULT, "past its end refused");
+	check(vm_freader_from_user_space(&r, user_bytes, 8) == VMIO_EFAULT, "vmio's side refused");
+	check(vm_freader_from_user_space(&r, (void *)code, 8) == VMIO_EFAULT, "vmio's code refused");
 
 	printf("%u passed, %u failed\n", passed, failed);
 	return failed != 0;
