@@ -89,46 +89,48 @@ int vmio_user_range_set(uintptr_t start, uintptr_t end)
 }
 
 /*
- * One consistent copy of the range: start, end and closed read between
- * two equal even values of seq (a seqlock read; it retries only while a
- * change is under way).
+ * One consistent copy of the range into *b: start, end and closed read
+ * between two equal even values of seq (a seqlock read; it retries only
+ * while a change is under way).
  */
-/*@ assigns \nothing;
+/*@ requires \valid(b) && \separated(b, &vmio_user_range);
+    assigns b->start, b->end, b->closed;
     exits \false;
-    ensures \result.start == vmio_user_range.start && \result.end == vmio_user_range.end;
-    ensures \result.closed == vmio_user_range.closed; */
-static struct vmio_user_bounds range_snapshot(void)
+    ensures b->start == vmio_user_range.start && b->end == vmio_user_range.end;
+    ensures b->closed == vmio_user_range.closed; */
+static inline void range_snapshot(struct vmio_user_bounds *b)
 {
-	struct vmio_user_bounds b;
-
 #ifdef __FRAMAC__
-	b = vmio_user_range;
+	b->start = vmio_user_range.start;
+	b->end = vmio_user_range.end;
+	b->closed = vmio_user_range.closed;
 #else
-	for (;;) {
-		b.seq = LOAD(&vmio_user_range.seq, ACQUIRE);
-		b.start = LOAD(&vmio_user_range.start, RELAXED);
-		b.end = LOAD(&vmio_user_range.end, RELAXED);
-		b.closed = LOAD(&vmio_user_range.closed, RELAXED);
+	unsigned long seq;
+
+	do {
+		seq = LOAD(&vmio_user_range.seq, ACQUIRE);
+		b->start = LOAD(&vmio_user_range.start, RELAXED);
+		b->end = LOAD(&vmio_user_range.end, RELAXED);
+		b->closed = LOAD(&vmio_user_range.closed, RELAXED);
 		FENCE(ACQUIRE); /* the fields read before seq is read again */
-		if (!(b.seq & 1) && LOAD(&vmio_user_range.seq, RELAXED) == b.seq)
-			break;
-	}
+	} while ((seq & 1) || LOAD(&vmio_user_range.seq, RELAXED) != seq);
 #endif
-	return b;
 }
 
 void vmio_user_range_get(uintptr_t *start, uintptr_t *end)
 {
-	struct vmio_user_bounds b = range_snapshot();
+	struct vmio_user_bounds b;
 
+	range_snapshot(&b);
 	*start = b.start;
 	*end = b.end;
 }
 
 int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len)
 {
-	struct vmio_user_bounds b = range_snapshot();
+	struct vmio_user_bounds b;
 
+	range_snapshot(&b);
 #ifndef VMIO_HOST
 	/*
 	 * Only the default range can hold vmio (set refuses such ranges): then
