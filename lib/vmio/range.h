@@ -4,6 +4,9 @@
 
 #include "vmio/reader.h"
 
+/* The size of a stack bounce buffer: VMIO_READ_BOUNCE, but C has no empty arrays. */
+#define VMIO_BOUNCE_ROOM (VMIO_READ_BOUNCE > 0 ? VMIO_READ_BOUNCE : 1)
+
 /*@ requires \valid_read(x) && vm_inv(x);
     assigns \nothing;
     exits \false;

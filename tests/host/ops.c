@@ -284,7 +284,10 @@ static void op_val(void)
 	}
 	size_t r = run(m->cur, size, write);
 	CHECK_EQ("val", err, r == size ? 0 : VMIO_EFAULT);
-	/* A failed read_val leaves the caller's value as it was (VMIO_READ_BOUNCE). */
+	/* A failed read_val leaves the caller's value as it was, or, above
+	 * VMIO_READ_BOUNCE, zero (the rest of val untouched). */
+	if (err && !write && size > VMIO_READ_BOUNCE)
+		memset(old, 0, size);
 	if (err)
 		CHECK_EQ("failed val unchanged", memcmp(val, old, sizeof(val)), 0);
 	if (write)
