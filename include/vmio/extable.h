@@ -16,8 +16,9 @@ struct vmio_extable_entry {
 
 /*
  * Sort the table by instruction address.  Call once before the first fault
- * can happen (the host port and our boot code do).  Already-sorted tables,
- * the normal case, are left untouched.
+ * can happen and before other CPUs start: it sorts in place, with no lock
+ * (the host port and our boot code do).  Already-sorted tables, the normal
+ * case, are left untouched.
  */
 void vmio_extable_init(void);
 
