@@ -52,6 +52,8 @@ def main():
             if name not in SPANNED:
                 continue
             check('M' not in flags, f'{group}: {name} is mergeable: the final link could move it')
+            want = {'.text': 'AX', '.rodata': 'A', '.data': 'WA', '.bss': 'WA'}[name]
+            check(flags == want, f'{group}: {name} has flags {flags}, want {want}')
             sec = name[1:]
             for end, want in (('start', 0), ('end', size)):
                 sym = f'__vmio_{group}_{sec}_{end}'
