@@ -24,7 +24,7 @@
 /* Linux's limits: UIO_MAXIOV segments, MAX_RW_COUNT bytes (INT_MAX & PAGE_MASK). */
 #define VMIO_UIO_MAXIOV 1024
 #define VMIO_MAX_RW_COUNT ((size_t)0x7ffff000)
-#define VMIO_SSIZE_MAX (SIZE_MAX >> 1) /* the largest length not negative as an ssize_t */
+#define VMIO_SSIZE_MAX ((size_t)PTRDIFF_MAX) /* the largest length not negative as an ssize_t */
 
 /* One user segment; the same layout as Linux's struct iovec on LP64. */
 struct vmio_iovec {
@@ -66,8 +66,10 @@ struct vm_fwriter_iov { struct vm_iov_range r; }; /* writes user segments */
     ensures \result == 0 ==> it->r.iov == iov && it->r.nr == n && it->r.off == 0;
     ensures \result == 0 ==> it->r.left <= VMIO_MAX_RW_COUNT;
     ensures \result == 0 ==> \forall integer i; 0 <= i < n ==> vm_iov_user(iov[i]);
-    ensures (n > VMIO_UIO_MAXIOV || (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX)) <==>
-      \result == VMIO_EINVAL;
+    ensures n > VMIO_UIO_MAXIOV ==> \result == VMIO_EINVAL;
+    ensures (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX) ==> \result == VMIO_EINVAL;
+    ensures \result == VMIO_EINVAL ==>
+      n > VMIO_UIO_MAXIOV || (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX);
     ensures n <= VMIO_UIO_MAXIOV && (\forall integer i; 0 <= i < n ==> iov[i].len <= VMIO_SSIZE_MAX) &&
       (\exists integer i; 0 <= i < n && !vm_iov_user(iov[i])) ==> \result == VMIO_EFAULT; */
 int vm_freader_iov_init(struct vm_freader_iov *it, const struct vmio_iovec *iov, size_t n);
@@ -79,8 +81,10 @@ int vm_freader_iov_init(struct vm_freader_iov *it, const struct vmio_iovec *iov,
     ensures \result == 0 ==> it->r.iov == iov && it->r.nr == n && it->r.off == 0;
     ensures \result == 0 ==> it->r.left <= VMIO_MAX_RW_COUNT;
     ensures \result == 0 ==> \forall integer i; 0 <= i < n ==> vm_iov_user(iov[i]);
-    ensures (n > VMIO_UIO_MAXIOV || (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX)) <==>
-      \result == VMIO_EINVAL;
+    ensures n > VMIO_UIO_MAXIOV ==> \result == VMIO_EINVAL;
+    ensures (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX) ==> \result == VMIO_EINVAL;
+    ensures \result == VMIO_EINVAL ==>
+      n > VMIO_UIO_MAXIOV || (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX);
     ensures n <= VMIO_UIO_MAXIOV && (\forall integer i; 0 <= i < n ==> iov[i].len <= VMIO_SSIZE_MAX) &&
       (\exists integer i; 0 <= i < n && !vm_iov_user(iov[i])) ==> \result == VMIO_EFAULT; */
 int vm_fwriter_iov_init(struct vm_fwriter_iov *it, const struct vmio_iovec *iov, size_t n);

@@ -19,8 +19,10 @@
     ensures \result == 0 ==> it->iov == iov && it->nr == n && it->off == 0;
     ensures \result == 0 ==> it->left <= VMIO_MAX_RW_COUNT;
     ensures \result == 0 ==> \forall integer i; 0 <= i < n ==> vm_iov_user(iov[i]);
-    ensures (n > VMIO_UIO_MAXIOV || (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX)) <==>
-      \result == VMIO_EINVAL;
+    ensures n > VMIO_UIO_MAXIOV ==> \result == VMIO_EINVAL;
+    ensures (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX) ==> \result == VMIO_EINVAL;
+    ensures \result == VMIO_EINVAL ==>
+      n > VMIO_UIO_MAXIOV || (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX);
     ensures n <= VMIO_UIO_MAXIOV && (\forall integer i; 0 <= i < n ==> iov[i].len <= VMIO_SSIZE_MAX) &&
       (\exists integer i; 0 <= i < n && !vm_iov_user(iov[i])) ==> \result == VMIO_EFAULT; */
 static int iov_init(struct vm_iov_range *it, const struct vmio_iovec *iov, size_t n)
@@ -38,6 +40,7 @@ static int iov_init(struct vm_iov_range *it, const struct vmio_iovec *iov, size_
 		if (iov[i].len > VMIO_SSIZE_MAX)
 			return VMIO_EINVAL;
 	/*@ loop invariant 0 <= i <= n && total <= VMIO_MAX_RW_COUNT;
+	    loop invariant \forall integer j; 0 <= j < n ==> iov[j].len <= VMIO_SSIZE_MAX;
 	    loop invariant \forall integer j; 0 <= j < i ==> vm_iov_user(iov[j]);
 	    loop assigns i, total, seg;
 	    loop variant n - i; */

@@ -72,19 +72,19 @@ int vmio_user_range_set(uintptr_t start, uintptr_t end)
 	if (start >= end || holds_vmio(start, end))
 		return VMIO_EINVAL;
 #ifdef __FRAMAC__
-	seq = vmio_user_range.seq;
-	vmio_user_range.seq = seq + 1;
+	seq = vmio_user_range.seq & ~1UL;
+	vmio_user_range.seq = seq | 1;
 #else
 	do
 		seq = LOAD(&vmio_user_range.seq, RELAXED) & ~1UL;
-	while (!__atomic_compare_exchange_n(&vmio_user_range.seq, &seq, seq + 1, 0,
+	while (!__atomic_compare_exchange_n(&vmio_user_range.seq, &seq, seq | 1, 0,
 					    __ATOMIC_ACQUIRE, __ATOMIC_RELAXED));
 #endif
 	FENCE(RELEASE); /* seq odd before any field changes */
 	STORE(&vmio_user_range.start, start, RELAXED);
 	STORE(&vmio_user_range.end, end, RELAXED);
 	STORE(&vmio_user_range.closed, -1, RELAXED); /* set never takes a range holding vmio */
-	STORE(&vmio_user_range.seq, seq + 2, RELEASE);
+	STORE(&vmio_user_range.seq, seq < ~1UL ? seq + 2 : 0, RELEASE); /* even again; wraps */
 	return 0;
 }
 
