@@ -66,9 +66,10 @@ static long sys_write(uintptr_t buf, size_t len)
 	size_t done = 0;
 	int err = 0, leak = 0;
 
-	if (vm_freader_from_user_space(&r, (const void *)buf, len)) {
+	err = vm_freader_from_user_space(&r, (const void *)buf, len);
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing read");
-		return -UERR_EFAULT;
+		return err;
 	}
 	while (done < len && !err) {
 		struct vm_writer w = vm_writer_from_bytes(k, sizeof(k));
@@ -127,9 +128,10 @@ static long sys_read(uintptr_t buf, size_t len)
 	size_t done = 0;
 	int err = 0;
 
-	if (vm_fwriter_from_user_space(&w, (void *)buf, len)) {
+	err = vm_fwriter_from_user_space(&w, (void *)buf, len);
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing written");
-		return -UERR_EFAULT;
+		return err;
 	}
 	if (len > SOURCE_LEN)
 		len = SOURCE_LEN;
@@ -161,9 +163,10 @@ static long sys_get_info(uintptr_t out)
 	struct vm_fwriter w;
 	int err;
 
-	if (vm_fwriter_from_user_space(&w, (void *)out, sizeof(user_sys.info))) {
+	err = vm_fwriter_from_user_space(&w, (void *)out, sizeof(user_sys.info));
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing written");
-		return -UERR_EFAULT;
+		return err;
 	}
 	err = vm_fwriter_write_val(&w, &user_sys.info, sizeof(user_sys.info));
 	NOTE(err ? "fault while writing the %zu-byte info" : "wrote the %zu-byte info",
@@ -181,9 +184,8 @@ static long sys_put_req(uintptr_t in)
 	int err = 0;
 
 	memset(&req, 0xa5, sizeof(req));
-	if (vm_freader_from_user_space(&r, (const void *)in, sizeof(req)))
-		err = VMIO_EINVAL;
-	else
+	err = vm_freader_from_user_space(&r, (const void *)in, sizeof(req));
+	if (!err)
 		err = vm_freader_read_val(&r, &req, sizeof(req));
 	if (err) {
 		const uint8_t *b = (const uint8_t *)&req;
@@ -206,7 +208,8 @@ static long sys_put_req(uintptr_t in)
 
 /*
  * Copy the source's first bytes into the user's n segments as one stream;
- * the count (short at a fault), -EFAULT, or -EINVAL for n outside 0..16.
+ * the count (short at a fault), -EFAULT, or -EINVAL for n outside 0..16 or
+ * a segment length negative as an ssize_t (vm_fwriter_iov_init's answers).
  */
 static long sys_readv(uintptr_t uiov, long n)
 {
@@ -221,17 +224,20 @@ static long sys_readv(uintptr_t uiov, long n)
 		NOTE("n outside 0..%d", USER_IOV_MAX);
 		return -UERR_EINVAL;
 	}
-	if (vm_freader_from_user_space(&r, (const void *)uiov, (size_t)n * sizeof(iov[0]))) {
+	err = vm_freader_from_user_space(&r, (const void *)uiov, (size_t)n * sizeof(iov[0]));
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("array outside the user range: nothing read");
-		return -UERR_EFAULT;
+		return err;
 	}
 	if (vm_freader_read_iovec(&r, iov, (size_t)n)) {
 		NOTE("fault reading the array of %ld segments", n);
 		return -UERR_EFAULT;
 	}
-	if (vm_fwriter_iov_init(&it, iov, (size_t)n)) {
-		NOTE("a segment outside the user range: nothing written");
-		return -UERR_EFAULT;
+	err = vm_fwriter_iov_init(&it, iov, (size_t)n);
+	if (err) { /* Linux's import_iovec: EINVAL or EFAULT, passed straight out */
+		NOTE(err == VMIO_EINVAL ? "a segment length negative as ssize_t: nothing written"
+					: "a segment outside the user range: nothing written");
+		return err;
 	}
 	total = vm_fwriter_iov_avail(&it);
 	if (total > SOURCE_LEN)
@@ -290,9 +296,10 @@ static long sys_lookup(uintptr_t name)
 	if (name >= start && name < end && end - name < max)
 		max = end - name;
 	memset(k, 0xa5, sizeof(k));
-	if (vm_freader_from_user_space(&r, (const void *)name, max)) {
+	err = vm_freader_from_user_space(&r, (const void *)name, max);
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing read");
-		return -UERR_EFAULT;
+		return err;
 	}
 	err = vm_freader_read_cstring(&r, k, sizeof(k), &len);
 	if (err) {
@@ -334,9 +341,10 @@ static long sys_set_opts(uintptr_t o, size_t size)
 		NOTE("larger than a page, as Linux refuses");
 		return -UERR_E2BIG;
 	}
-	if (vm_freader_from_user_space(&r, (const void *)o, size)) {
+	err = vm_freader_from_user_space(&r, (const void *)o, size);
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing read");
-		return -UERR_EFAULT;
+		return err;
 	}
 	memset(&k, 0xa5, sizeof(k));
 	err = vm_freader_read_struct(&r, &k, sizeof(k));
@@ -396,9 +404,10 @@ static long sys_futex_cmpxchg(uintptr_t addr, uint32_t expected, uint32_t desire
 	uint32_t old = 0;
 	int err;
 
-	if (vm_fwriter_from_user_space(&w, (void *)addr, 4)) {
+	err = vm_fwriter_from_user_space(&w, (void *)addr, 4);
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing written");
-		return -UERR_EFAULT;
+		return err;
 	}
 	err = vm_fwriter_atomic_cmpxchg_u32(&w, expected, desired, &old);
 	note_word(addr, err);
@@ -412,9 +421,10 @@ static long sys_futex_op(uintptr_t addr, int op, uint32_t arg)
 	uint32_t old = 0;
 	int err;
 
-	if (vm_fwriter_from_user_space(&w, (void *)addr, 4)) {
+	err = vm_fwriter_from_user_space(&w, (void *)addr, 4);
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing written");
-		return -UERR_EFAULT;
+		return err;
 	}
 	err = vm_fwriter_atomic_fetch_op_u32(&w, op, arg, &old);
 	note_word(addr, err);

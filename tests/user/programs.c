@@ -143,7 +143,11 @@ static void readv_calls(void)
 	iov[1] = (struct user_iovec){ KSTACK, 8 };
 	expect(sys_readv(iov, 2), EFAULT, "readv: a segment in kernel stack");
 	iov[1] = (struct user_iovec){ b, (size_t)-1 };
-	expect(sys_readv(iov, 2), EFAULT, "readv: segment length SIZE_MAX");
+	expect(sys_readv(iov, 2), EINVAL, "readv: segment length SIZE_MAX (negative)");
+	iov[1] = (struct user_iovec){ KDATA, 0 };
+	expect(sys_readv(iov, 2), EFAULT, "readv: an empty segment in kernel data");
+	iov[1] = (struct user_iovec){ NULL, 0 };
+	expect(sys_readv(iov, 2), 10, "readv: an empty segment at NULL");
 	*tail = iov[0];
 	expect(sys_readv(tail, 2), EFAULT, "readv: the array runs into a hole");
 	expect(sys_readv(NULL, 1), EFAULT, "readv: array NULL");
