@@ -15,6 +15,7 @@
 #include "vmio/reader.h"
 #include "vmio/segment.h"
 #include "vmio/struct.h"
+#include "vmio/uaccess.h"
 #include "vmio/user_range.h"
 
 #endif
