@@ -224,10 +224,15 @@ static inline void *vmio__masked_begin(const void *p)
 #define vmio_unsafe_put_user(x, ptr, label)                                    \
 	do {                                                                   \
 		VMIO__GET_PUT_SIZE_OK(ptr);                                    \
-		__typeof__(*(ptr)) vmio__upv = (x);                            \
-		uint64_t vmio__uw = 0;                                         \
-		__builtin_memcpy(&vmio__uw, &vmio__upv, sizeof(vmio__upv));    \
-		VMIO__UNSAFE_STORE(sizeof(*(ptr)), vmio__uw, (ptr), label);    \
+		union {                                                        \
+			uint64_t d;                                            \
+			uint32_t w;                                            \
+			uint16_t h;                                            \
+			uint8_t b;                                             \
+			__typeof__(*(ptr)) t;                                  \
+		} vmio__uu = { 0 };                                            \
+		vmio__uu.t = (x);                                              \
+		VMIO__UNSAFE_STORE(sizeof(*(ptr)), vmio__uu, (ptr), label);    \
 	} while (0)
 
 /*

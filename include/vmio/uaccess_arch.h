@@ -19,8 +19,9 @@
 	".popsection\n\t"
 
 /*
- * One access of size bytes: insn1/2/4/8 is the instruction for each size,
- * v the uint64_t that receives (or gives) the value, p the address.  The
+ * One access of size bytes: insn is the instruction for the size, v the
+ * uint64_t that receives the value (a load) or the union whose member of
+ * that size gives it (a store), p the address.  The
  * label is operand %l2 (one output or two inputs come first).
  */
 #define VMIO__LOAD_ONE(insn, v, p, label)                                     \
@@ -61,13 +62,13 @@ static inline void vmio__window_close(void)
 #define VMIO__UNSAFE_STORE(size, v, p, label)                                      \
 	do {                                                                       \
 		if ((size) == 1)                                                   \
-			VMIO__STORE_ONE("movb %b0, (%1)", v, p, label);            \
+			VMIO__STORE_ONE("movb %b0, (%1)", (v).b, p, label);            \
 		else if ((size) == 2)                                              \
-			VMIO__STORE_ONE("movw %w0, (%1)", v, p, label);            \
+			VMIO__STORE_ONE("movw %w0, (%1)", (v).h, p, label);            \
 		else if ((size) == 4)                                              \
-			VMIO__STORE_ONE("movl %k0, (%1)", v, p, label);            \
+			VMIO__STORE_ONE("movl %k0, (%1)", (v).w, p, label);            \
 		else                                                               \
-			VMIO__STORE_ONE("movq %q0, (%1)", v, p, label);            \
+			VMIO__STORE_ONE("movq %q0, (%1)", (v).d, p, label);            \
 	} while (0)
 
 #elif defined(__riscv)
@@ -97,13 +98,13 @@ static inline void vmio__window_close(void)
 #define VMIO__UNSAFE_STORE(size, v, p, label)                                      \
 	do {                                                                       \
 		if ((size) == 1)                                                   \
-			VMIO__STORE_ONE("sb %0, 0(%1)", v, p, label);              \
+			VMIO__STORE_ONE("sb %0, 0(%1)", (v).b, p, label);              \
 		else if ((size) == 2)                                              \
-			VMIO__STORE_ONE("sh %0, 0(%1)", v, p, label);              \
+			VMIO__STORE_ONE("sh %0, 0(%1)", (v).h, p, label);              \
 		else if ((size) == 4)                                              \
-			VMIO__STORE_ONE("sw %0, 0(%1)", v, p, label);              \
+			VMIO__STORE_ONE("sw %0, 0(%1)", (v).w, p, label);              \
 		else                                                               \
-			VMIO__STORE_ONE("sd %0, 0(%1)", v, p, label);              \
+			VMIO__STORE_ONE("sd %0, 0(%1)", (v).d, p, label);              \
 	} while (0)
 
 #elif defined(__loongarch__)
@@ -131,13 +132,13 @@ static inline void vmio__window_close(void)
 #define VMIO__UNSAFE_STORE(size, v, p, label)                                      \
 	do {                                                                       \
 		if ((size) == 1)                                                   \
-			VMIO__STORE_ONE("st.b %0, %1, 0", v, p, label);            \
+			VMIO__STORE_ONE("st.b %0, %1, 0", (v).b, p, label);            \
 		else if ((size) == 2)                                              \
-			VMIO__STORE_ONE("st.h %0, %1, 0", v, p, label);            \
+			VMIO__STORE_ONE("st.h %0, %1, 0", (v).h, p, label);            \
 		else if ((size) == 4)                                              \
-			VMIO__STORE_ONE("st.w %0, %1, 0", v, p, label);            \
+			VMIO__STORE_ONE("st.w %0, %1, 0", (v).w, p, label);            \
 		else                                                               \
-			VMIO__STORE_ONE("st.d %0, %1, 0", v, p, label);            \
+			VMIO__STORE_ONE("st.d %0, %1, 0", (v).d, p, label);            \
 	} while (0)
 
 #else
