@@ -4,8 +4,8 @@
 usage: check_uaccess_insns.py <objdump> <isa> <libvmio.a> <uaccess-probe.a>
 
 - vmio_arch_mask_user_ptr (libvmio.a) has no conditional branch and
-  computes its mask with cmp+sbb (x86_64), sltu+neg (riscv64) or
-  sltu+maskeqz (loongarch64);
+  computes its mask with cmp+sbb+not+and (x86_64), sltu+addi+and (riscv64) or
+  sltu+masknez (loongarch64);
 - vmio_mask_user_address and vm_freader/vm_fwriter_from_user_space
   (libvmio.a) take the pointer they hand out from vmio_arch_mask_user_ptr
   and have no conditional branch after that call;
@@ -25,7 +25,7 @@ BRANCH = {
 }
 RET = {'x86_64': ('ret', 'retq'), 'riscv64': ('ret', 'c.jr', 'jr'), 'loongarch64': ('jr', 'ret')}
 CALL = re.compile(r'^(call|callq|jal|jalr|c\.jal|c\.jalr|bl)$')
-MASK = {'x86_64': ['sbb'], 'riscv64': ['sltu', 'neg'], 'loongarch64': ['sltu', 'maskeqz']}
+MASK = {'x86_64': ['sbb', 'not', 'and'], 'riscv64': ['sltu', 'addi', 'and'], 'loongarch64': ['sltu', 'masknez']}
 
 
 def functions(objdump, path):
@@ -34,6 +34,8 @@ def functions(objdump, path):
     funcs, name = {}, None
     for line in out.splitlines():
         m = re.match(r'^[0-9a-f]+ <([^>]+)>:$', line)
+        if m and m.group(1).startswith(('.L', '$')):
+            continue  # a local label (riscv64 debug info) inside the function
         if m:
             name = m.group(1)
             funcs[name] = []

@@ -264,6 +264,8 @@ int vmio__put_user_n(void *ptr, const void *val, size_t size)
 
 void *vmio_mask_user_address(const void *p)
 {
-	return (void *)vmio_arch_mask_user_ptr((uintptr_t)p, vmio_user_range.start,
-						vmio_user_range.end);
+	uintptr_t start, end;
+
+	vmio_user_range_get(&start, &end);
+	return (void *)vmio_arch_mask_user_ptr((uintptr_t)p, start, end - 1);
 }
