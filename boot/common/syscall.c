@@ -20,12 +20,14 @@
 #include "user_abi.h"
 #include "usermode.h"
 #include "usermode_priv.h"
+#define VMIO_LINUX_NAMES /* the futex calls below use Linux's names */
 #include "vmio/vmio.h"
 
 _Static_assert(UFUTEX_SET == VMIO_ATOMIC_SET && UFUTEX_ADD == VMIO_ATOMIC_ADD &&
 	       UFUTEX_OR == VMIO_ATOMIC_OR && UFUTEX_ANDN == VMIO_ATOMIC_ANDN &&
 	       UFUTEX_XOR == VMIO_ATOMIC_XOR, "futex ops are vmio's numbers");
-_Static_assert(-UERR_EFAULT == VMIO_EFAULT && -UERR_EINVAL == VMIO_EINVAL,
+_Static_assert(-UERR_EFAULT == VMIO_EFAULT && -UERR_EINVAL == VMIO_EINVAL &&
+	       -UERR_ENOSYS == VMIO_ENOSYS && UFUTEX_XOR == FUTEX_OP_XOR,
 	       "vmio's errors are Linux's numbers");
 
 #define CHUNK 256     /* bytes moved through a kernel buffer at a time */
@@ -375,7 +377,7 @@ static void note_word(uintptr_t addr, int err)
 	uint32_t now = 0;
 
 	if (err) {
-		NOTE(err == VMIO_EINVAL ? "refused before any access" : "fault: nothing written");
+		NOTE(err == VMIO_EFAULT ? "fault: nothing written" : "refused before any access");
 		return;
 	}
 	if (vm_freader_from_user_space(&r, (const void *)addr, 4) ||
@@ -387,48 +389,39 @@ static void note_word(uintptr_t addr, int err)
 	NOTE("word now 0x%x", now);
 }
 
-/* A vmio error as the call's return: a pointer outside the user range is -EFAULT. */
-static long futex_result(int err, uint32_t old)
-{
-	if (err == VMIO_EFAULT)
-		return -UERR_EFAULT;
-	if (err)
-		return -UERR_EINVAL;
-	return (long)old;
-}
+/*
+ * The two futex calls are written as Linux writes them, on vmio/uaccess.h's
+ * Linux names (VMIO_LINUX_NAMES): the errors are Linux's numbers already.
+ */
 
 /* Compare-and-exchange the user's word; the old word, -EINVAL (misaligned) or -EFAULT. */
 static long sys_futex_cmpxchg(uintptr_t addr, uint32_t expected, uint32_t desired)
 {
-	struct vm_fwriter w;
-	uint32_t old = 0;
+	uint32_t *uaddr = (uint32_t *)addr, old = 0;
 	int err;
 
-	err = vm_fwriter_from_user_space(&w, (void *)addr, 4);
-	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
+	if (!access_ok(uaddr, sizeof(*uaddr))) {
 		NOTE("outside the user range: nothing written");
-		return err;
+		return -UERR_EFAULT;
 	}
-	err = vm_fwriter_atomic_cmpxchg_u32(&w, expected, desired, &old);
+	err = futex_atomic_cmpxchg_inatomic(&old, uaddr, expected, desired);
 	note_word(addr, err);
-	return futex_result(err, old);
+	return err ? err : (long)old;
 }
 
-/* Apply a futex op to the user's word; the old word, -EINVAL (op, misaligned) or -EFAULT. */
+/* Apply a futex op to the user's word; the old word, -ENOSYS (op), -EINVAL (misaligned) or -EFAULT. */
 static long sys_futex_op(uintptr_t addr, int op, uint32_t arg)
 {
-	struct vm_fwriter w;
-	uint32_t old = 0;
-	int err;
+	uint32_t *uaddr = (uint32_t *)addr;
+	int err, old = 0;
 
-	err = vm_fwriter_from_user_space(&w, (void *)addr, 4);
-	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
+	if (!access_ok(uaddr, sizeof(*uaddr))) {
 		NOTE("outside the user range: nothing written");
-		return err;
+		return -UERR_EFAULT;
 	}
-	err = vm_fwriter_atomic_fetch_op_u32(&w, op, arg, &old);
+	err = arch_futex_atomic_op_inuser(op, arg, &old, uaddr);
 	note_word(addr, err);
-	return futex_result(err, old);
+	return err ? err : (long)(uint32_t)old;
 }
 
 /* ---- the table ---- */

@@ -246,6 +246,19 @@ int __strnlen_fallible(const char *src, size_t max, size_t *len);
 int __strncpy_fallible(char *dst, const char *src, size_t max, size_t *len);
 
 /*
+ * p when start <= p <= last, else 0, computed with no conditional branch
+ * (x86_64 cmp + sbb + not + and, riscv64 sltu + addi + and, loongarch64 sltu +
+ * masknez), so that a mispredicted range check cannot steer a speculative
+ * access to a kernel address (Spectre v1).  vmio_mask_user_address and the
+ * user readers' and writers' constructors take their pointer from it.
+ */
+/*@ assigns \nothing;
+    exits \false;
+    ensures start <= p <= last ==> \result == p;
+    ensures !(start <= p <= last) ==> \result == 0; */
+uintptr_t vmio_arch_mask_user_ptr(uintptr_t p, uintptr_t start, uintptr_t last);
+
+/*
  * The default user range [VMIO_USER_START, VMIO_USER_END): the lower half
  * of each ISA's paging mode, above page 0.  A kernel whose user space lies
  * elsewhere (or whose own image lies inside this range) sets its range at

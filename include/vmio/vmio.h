@@ -16,6 +16,7 @@
 #include "vmio/rvv.h"
 #include "vmio/segment.h"
 #include "vmio/struct.h"
+#include "vmio/uaccess.h"
 #include "vmio/user_range.h"
 
 #endif

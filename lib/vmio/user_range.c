@@ -157,6 +157,12 @@ int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len)
 #endif
 	if (ptr < b.start || ptr > b.end || len > b.end - ptr)
 		return VMIO_EFAULT;
+	/*
+	 * The pointer handed out is the mask's, computed without a branch: if
+	 * the check above was mispredicted, a speculative access through the
+	 * reader or writer goes to 0, not to a kernel address (Spectre v1).
+	 */
+	ptr = vmio_arch_mask_user_ptr(ptr, b.start, b.end);
 	out->cursor = ptr;
 	out->end = ptr + len;
 	return 0;

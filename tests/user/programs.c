@@ -223,7 +223,7 @@ static void futex_calls(void)
 	expect(sys_futex_op(&words[0], UFUTEX_XOR, 0xff), 0x80000008, "futex_op: XOR 0xff");
 	expect(words[0], 0x800000f7, "futex_op: the word holds 0x800000f7");
 	expect(sys_futex_op(&words[0], UFUTEX_SET, 1), 0x800000f7, "futex_op: SET 1");
-	expect(sys_futex_op(&words[0], 99, 1), EINVAL, "futex_op: unknown op");
+	expect(sys_futex_op(&words[0], 99, 1), -UERR_ENOSYS, "futex_op: unknown op");
 	expect(sys_futex_op(misaligned, UFUTEX_SET, 1), EINVAL, "futex_op: misaligned word");
 	expect(sys_futex_op(ro, UFUTEX_SET, 1), EFAULT, "futex_op: read-only page");
 	expect(sys_futex_op(KSTACK, UFUTEX_ADD, 1), EFAULT, "futex_op: kernel stack");
