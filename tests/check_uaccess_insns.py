@@ -9,7 +9,7 @@ usage: check_uaccess_insns.py <objdump> <isa> <libvmio.a> <uaccess-probe.a>
 - vmio_mask_user_address and vmio_range_user (libvmio.a: the range check
   of every user reader and writer, vm_f*_from_user_space and the iovec
   constructors) take the pointer they hand out from vmio_arch_mask_user_ptr
-  and have no conditional branch after that call;
+  and have no conditional branch between that call and the return;
 - each probe_get_u{8,16,32,64} / probe_put_u* (the probe, compiled from
   tests/uaccess_probe.c) reaches its first return through exactly one
   memory access and at most two more instructions, with no call.
@@ -24,7 +24,6 @@ BRANCH = {
     'riscv64': re.compile(r'^(c\.)?b(eq|ne|lt|ge|gt|le)(z|u)?$'),
     'loongarch64': re.compile(r'^(b(eq|ne|lt|ge)u?|beqz|bnez|bceqz|bcnez)$'),
 }
-RET = {'x86_64': ('ret', 'retq'), 'riscv64': ('ret', 'c.jr', 'jr'), 'loongarch64': ('jr', 'ret')}
 CALL = re.compile(r'^(call|callq|jal|jalr|c\.jal|c\.jalr|bl)$')
 MASK = {'x86_64': ['sbb', 'not', 'and'], 'riscv64': ['sltu', 'addi', 'and'], 'loongarch64': ['sltu', 'masknez']}
 
@@ -49,6 +48,15 @@ def functions(objdump, path):
         if m and name:
             funcs[name].append((m.group(1), m.group(2)))
     return funcs
+
+
+def is_ret(isa, mnem, ops):
+    """A return: x86_64 ret; riscv64 ret or jr ra; loongarch64 jr $ra."""
+    if isa == 'x86_64':
+        return mnem in ('ret', 'retq')
+    if isa == 'riscv64':
+        return mnem in ('ret', 'c.jr', 'jr') and (mnem == 'ret' or ops.strip() == 'ra')
+    return mnem == 'ret' or (mnem == 'jr' and ops.strip() == '$ra')
 
 
 def is_access(isa, mnem, ops):
@@ -77,7 +85,11 @@ def main():
     for fn in ('vmio_mask_user_address', 'vmio_range_user'):
         body = libf.get(fn, [])
         at = [i for i, (m, o) in enumerate(body) if 'vmio_arch_mask_user_ptr' in o]
-        after = body[at[0] + 1:] if at else []
+        after = []
+        for m, o in (body[at[0] + 1:] if at else []):  # from the call to its return
+            if is_ret(isa, m, o) or m in ('jmp', 'j', 'b', 'tail') and 'vmio_arch_mask' in o:
+                break
+            after.append((m, o))
         branches = [m for m, _ in after if BRANCH[isa].match(m)]
         verdict(bool(at) and not branches,
                 f'{fn}: masks with vmio_arch_mask_user_ptr'
@@ -89,8 +101,7 @@ def main():
             fn = f'probe_{kind}_u{bits}'
             path = []
             for m, o in probef.get(fn, []):
-                if m in RET[isa] and (isa != 'riscv64' or m == 'ret' or 'ra' in o) \
-                        and (isa != 'loongarch64' or '$ra' in o or m == 'ret'):
+                if is_ret(isa, m, o):
                     break
                 path.append((m, o))
             accesses = [p for p in path if is_access(isa, *p)]
