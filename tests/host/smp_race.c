@@ -11,7 +11,8 @@
  *
  * The main thread copies from user memory to a kernel buffer, from the
  * kernel buffer to user memory, and fills user memory (zeros), through the
- * public API, over ranges that start in the region before P2 and end
+ * public API, and reads strings (__strncpy_fallible: the user bytes hold no
+ * NUL, so a read runs to its limit or stops at a fault), over ranges that start in the region before P2 and end
  * inside or at the end of P2, at every size class of the x86_64 paths
  * (short pieces, 1/2/4/8 vectors, the loop, rep movsb/stosb) and every
  * misalignment of both sides.  Each operation either completes or stops at
@@ -97,8 +98,9 @@ static void *flipper(void *arg)
 	return NULL;
 }
 
-enum op { FROM_USER, TO_USER, FILL, NOPS };
-static const char *const op_names[NOPS] = { "copy from user", "copy to user", "fill user" };
+enum op { FROM_USER, TO_USER, FILL, STRING, NOPS };
+static const char *const op_names[NOPS] = { "copy from user", "copy to user", "fill user",
+					    "string read" };
 
 struct stats {
 	unsigned long done[NOPS], stopped[NOPS], inside[NOPS], bad[NOPS], past[NOPS];
@@ -193,12 +195,17 @@ static void one(struct stats *st, enum op op, size_t len, size_t off, size_t kmi
 		if (vm_fwriter_from_user_space(&w, u, len))
 			die("from_user_space");
 		rc = vm_fwriter_write_fallible(&w, &r, &n);
-	} else {
+	} else if (op == FILL) {
 		struct vm_fwriter w;
 
 		if (vm_fwriter_from_user_space(&w, u, len))
 			die("from_user_space");
 		rc = vm_fwriter_fill_zeros(&w, len, &n);
+	} else {
+		memcpy(k - GUARD, npat + PAD + ustart - GUARD, len + 2 * GUARD);
+		rc = __strncpy_fallible((char *)k, (const char *)u, len, &n);
+		if (rc == VMIO_ENAMETOOLONG) /* no NUL: all len bytes read */
+			rc = 0;
 	}
 
 	if ((rc == 0) != (n == len) || n > len) {
@@ -217,7 +224,7 @@ static void one(struct stats *st, enum op op, size_t len, size_t off, size_t kmi
 		st->inside[op]++;
 
 	/* Nothing written before the start; the done prefix; nothing at or past the count. */
-	if (op == FROM_USER) {
+	if (op == FROM_USER || op == STRING) {
 		check(st, op, len, off, kmis, n, k, pat + PAD + ustart, npat + PAD + ustart,
 		      GUARD, len + GUARD);
 	} else {
