@@ -15,15 +15,12 @@
  */
 #include <stdio.h>
 
-#include "ureg.h"
+#include "retry_unmap.h"
 #include "vmio/arch.h"
 #include "vmio/errno.h"
 #include "vmio/vmio.h"
 #include "vtest.h"
 
-#define PAGE_A (UREG_RO - 3)
-#define PAGE_B (UREG_RO - 2)
-#define PAGE_C (UREG_RO - 1)
 #define GUARD 16
 #define OVER 64     /* bytes an operation reaches into C */
 #define NEAR 300    /* every start within NEAR bytes before C */
@@ -44,13 +41,13 @@ static void unmap_b(uintptr_t addr, void *arg)
 	}
 }
 
-static void begin(void)
+void race_begin(void)
 {
 	armed = 1;
 	plat_fault_hook(unmap_b, NULL);
 }
 
-static void end(void)
+void race_end(void)
 {
 	plat_fault_hook(NULL, NULL);
 	armed = 0;
@@ -106,9 +103,9 @@ static void one_from_user(size_t s, size_t len, size_t align)
 
 	for (size_t i = 0; i < len + GUARD; i++)
 		d[i] = (uint8_t)~ureg_expected(u + i);
-	begin();
+	race_begin();
 	k = len - __memcpy_fallible(d, u, len);
-	end();
+	race_end();
 	VT_CHECK(stop_ok(s, k));
 	for (size_t i = 0; i < len + GUARD; i++) {
 		uint8_t want = i < k ? ureg_expected(u + i) : (uint8_t)~ureg_expected(u + i);
@@ -145,9 +142,9 @@ static void one_to_user(int fill, size_t s, size_t len, size_t align)
 
 	for (size_t i = 0; i < len; i++)
 		src[i] = (uint8_t)~ureg_expected(u + i);
-	begin();
+	race_begin();
 	k = len - (fill ? __memset_fallible(u, 0xff, len) : __memcpy_fallible(u, src, len));
-	end();
+	race_end();
 	VT_CHECK(stop_ok(s, k));
 	ureg_read_back(kback, u, s);
 	for (size_t i = 0; i < s; i++) {
@@ -241,9 +238,9 @@ VT_CASE(strings_racing_an_unmap_stay_exact)
 
 			for (size_t i = 0; i < s + GUARD; i++)
 				d[i] = 0;
-			begin();
+			race_begin();
 			r = __strncpy_fallible(d, u, max, &k);
-			end();
+			race_end();
 			VT_EQ(r, VMIO_EFAULT);
 			VT_CHECK(stop_ok(s, k));
 			for (size_t i = 0; i < s + GUARD; i++) {
@@ -254,9 +251,9 @@ VT_CASE(strings_racing_an_unmap_stay_exact)
 					break;
 				}
 			}
-			begin();
+			race_begin();
 			r = __strnlen_fallible(u, max, &n);
-			end();
+			race_end();
 			VT_EQ(r, VMIO_EFAULT);
 			VT_CHECK(stop_ok(s, n));
 			report("strings", s, align, k, before);
@@ -289,9 +286,9 @@ static void riscv_path(size_t rel, int to_user_side)
 
 			for (size_t i = 0; i < len; i++)
 				src[i] = (uint8_t)~ureg_expected(u + i);
-			begin();
+			race_begin();
 			k = len - __memcpy_fallible(u, src, len);
-			end();
+			race_end();
 			VT_CHECK(stop_ok(s, k));
 			ureg_read_back(kback, u, s);
 			for (size_t i = 0; i < s; i++) {
@@ -309,9 +306,9 @@ static void riscv_path(size_t rel, int to_user_side)
 
 			for (size_t i = 0; i < len + GUARD; i++)
 				d[i] = (uint8_t)~ureg_expected(u + i);
-			begin();
+			race_begin();
 			k = len - __memcpy_fallible(d, u, len);
-			end();
+			race_end();
 			VT_CHECK(stop_ok(s, k));
 			for (size_t i = 0; i < len + GUARD; i++) {
 				uint8_t want = i < k ? ureg_expected(u + i) : (uint8_t)~ureg_expected(u + i);
@@ -375,9 +372,9 @@ static void string_calls(size_t s, size_t align, const uint8_t *img)
 
 	for (size_t i = 0; i < s + GUARD; i++)
 		d[i] = 0;
-	begin();
+	race_begin();
 	VT_EQ(__strncpy_fallible(d, u, far, &k), VMIO_EFAULT);
-	end();
+	race_end();
 	VT_EQ(k, s);
 	cpy_short += k != s;
 	str_calls++;
@@ -389,9 +386,9 @@ static void string_calls(size_t s, size_t align, const uint8_t *img)
 			break;
 		}
 	}
-	begin();
+	race_begin();
 	VT_EQ(__strnlen_fallible(u, far, &n), VMIO_EFAULT);
-	end();
+	race_end();
 	VT_EQ(n, s);
 	len_short += n != s;
 	report("strings, exact (strncpy's count)", s, align, k, before);
@@ -399,9 +396,9 @@ static void string_calls(size_t s, size_t align, const uint8_t *img)
 	before = vt_case_failures();
 	VT_EQ(vm_freader_from_user_space(&r, u, far), 0);
 	n = 0x5a5a;
-	begin();
+	race_begin();
 	VT_EQ(vm_freader_strnlen(&r, SIZE_MAX, &n), VMIO_EFAULT);
-	end();
+	race_end();
 	VT_EQ(n, 0x5a5a);
 	for (int c = 0; c < 2; c++) {
 		/* Up to VMIO_READ_BOUNCE: buf unchanged; larger: zeroed whole. */
@@ -410,10 +407,10 @@ static void string_calls(size_t s, size_t align, const uint8_t *img)
 		for (size_t i = 0; i < cap[c] + GUARD; i++)
 			d[i] = 0x77;
 		k = 0x5a5a;
-		begin();
+		race_begin();
 		VT_EQ(vm_freader_read_cstring(&r, d, cap[c], &k), cap[c] > s ? VMIO_EFAULT
 								      : VMIO_ENAMETOOLONG);
-		end();
+		race_end();
 		VT_EQ(k, 0x5a5a);
 		VT_EQ((uintptr_t)vm_freader_cursor(&r), (uintptr_t)u);
 		for (size_t i = 0; i < cap[c] + GUARD; i++)

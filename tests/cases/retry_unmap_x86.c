@@ -13,14 +13,12 @@
  */
 #include <stdio.h>
 
-#include "ureg.h"
+#include "retry_unmap.h"
 #include "vmio/arch.h"
 #include "vtest.h"
 
 #if defined(__x86_64__)
 
-#define PAGE_B (UREG_RO - 2)
-#define PAGE_C (UREG_RO - 1)
 #define GUARD 16
 #define NEAR 320
 #define STRIDE 7
@@ -44,31 +42,6 @@ static const size_t sizes[] = {
 static uint8_t kbuf[KBUF_MAX];
 static unsigned long bad[NSIZES]; /* operations of each size that broke the rule */
 static uint8_t kback[KBUF_MAX];
-static int armed;
-
-static void unmap_b(uintptr_t addr, void *arg)
-{
-	(void)addr;
-	(void)arg;
-	if (armed) {
-		armed = 0;
-		plat_user_page_set(PAGE_B, 0);
-	}
-}
-
-static void begin(void)
-{
-	armed = 1;
-	plat_fault_hook(unmap_b, NULL);
-}
-
-static void end(void)
-{
-	plat_fault_hook(NULL, NULL);
-	armed = 0;
-	plat_user_page_set(PAGE_B, 1);
-}
-
 /*
  * Distances from the start of an operation of len bytes to C: the first
  * NEAR, then every STRIDE-th; 0 when done.  Ops of more than a page past
@@ -139,9 +112,9 @@ VT_CASE(x86_copy_from_user_racing_an_unmap_every_path)
 
 				for (size_t i = 0; i < len + GUARD; i++)
 					d[i] = canary(u, i, s);
-				begin();
+				race_begin();
 				k = len - __memcpy_fallible(d, u, len);
-				end();
+				race_end();
 				VT_CHECK(k <= s && s - k <= ureg_ps);
 				for (size_t i = 0; i < len + GUARD; i++) {
 					uint8_t want = i < k ? ureg_expected(u + i) : canary(u, i, s);
@@ -177,10 +150,10 @@ static void to_user(int fill)
 
 				for (size_t i = 0; i < len; i++)
 					src[i] = i < s ? (uint8_t)~ureg_expected(u + i) : 0x77;
-				begin();
+				race_begin();
 				k = len - (fill ? __memset_fallible(u, 0xff, len)
 						: __memcpy_fallible(u, src, len));
-				end();
+				race_end();
 				VT_CHECK(k <= s && s - k <= ureg_ps);
 				ureg_read_back(kback, u, s);
 				for (size_t i = 0; i < s; i++) {
