@@ -8,7 +8,7 @@
 #define VMIO_ASM_EXTABLE_H
 
 #define VMIO_EX(insn, fixup)                      \
-	.pushsection vmio_extable, "aw";           \
+	.pushsection vmio_extable, "awR";          \
 	.balign 4;                                \
 	.long (insn) - .;                         \
 	.long (fixup) - .;                        \

@@ -5,15 +5,21 @@
  * (contract: include/vmio/arch.h)
  *
  * Bytes one at a time until src is 8-aligned, then aligned 8-byte words of
- * src, eight a turn while 64 bytes or more may be looked at, else one; a
+ * src, eight a turn while 64 bytes or more may be looked at and the turn
+ * lies in one 4 KiB page (TURNS counts the turns that fit when they
+ * begin; single words go up to the page end), else one; a
  * word is used only when none of its bytes is zero ((w - 0x01..) & ~w &
  * 0x80.. = 0, with andn, summed over a turn with or).  The first word with
  * a zero, the last bytes (fewer than a word) and any fault of a word load
  * go on bytewise from the committed position: the byte loop stops exactly
  * at the NUL (stored too), at max or at a faulting byte, and every byte
  * stored is one that was tested.  A word is loaded only while none before
- * it held a NUL and a byte of it lies within max, so no load reaches a
- * page a bytewise scan would not.  Counts are bytes left, never an end
+ * it held a NUL and a byte of it lies within max, and a turn (loaded
+ * whole before it is tested) never spans two pages, so no load reaches a
+ * page a bytewise scan would not.  Nothing of a turn is stored or counted
+ * before all of it is tested, so a retry resumes at the first byte not
+ * yet stored, and a page another CPU unmaps after its bytes were read is
+ * never read again (docs/DESIGN.md, exactness).  Counts are bytes left, never an end
  * pointer (src + max may wrap to 0).  strncpy stores words to dst at any
  * alignment (LoongArch and QEMU allow it; dst is kernel memory, which does
  * not fault).
@@ -44,10 +50,29 @@
 .endm
 
 /*
+ * n = min(left >> 6, turns in the page): the 64-byte turns from p that lie
+ * within the bytes left and end in the 4 KiB page p is in (every page size
+ * here is a multiple of 4 KiB).  A turn is loaded whole before it is
+ * tested, so one that crossed into the next page could load a page a byte
+ * scan never reaches.  Bits 11..6 of ~p are (4095 - p % 4096) >> 6, the
+ * turns that fit, one short when the page ends on a turn boundary (then
+ * single words end it).
+ */
+.macro TURNS n, p, left, tmp
+	nor	\n, \p, $zero
+	bstrpick.d \n, \n, 11, 6
+	srli.d	\tmp, \left, 6
+	bgeu	\tmp, \n, 1f
+	move	\n, \tmp
+1:
+.endm
+
+/*
  *   a0  src, kept           a3  cursor: src + bytes committed
  *   a1  bytes left          a2  len pointer
  *   t8  0x0101..            a7  0x8080..
  *   a4..a6, t0..t4  words   t5  sum   t6  scratch
+ *   t7  turns left in the page (TURNS)
  */
 	.text
 FUNC(__strnlen_fallible)
@@ -66,6 +91,8 @@ FUNC(__strnlen_fallible)
 .Lwords:
 	sltui	$t0, $a1, 64
 	bnez	$t0, .Lword
+	TURNS	$t7, $a3, $a1, $t0
+	beqz	$t7, .Lpgword		/* less than 64 bytes to the page end */
 .Lblock:				/* 64 bytes: eight words, one test */
 	EX(.Lbytes, ld.d $a4, $a3, 0)
 	EX(.Lbytes, ld.d $a5, $a3, 8)
@@ -87,8 +114,19 @@ FUNC(__strnlen_fallible)
 	bnez	$t5, .Lword
 	addi.d	$a3, $a3, 64
 	addi.d	$a1, $a1, -64
-	sltui	$t0, $a1, 64
-	beqz	$t0, .Lblock
+	addi.d	$t7, $t7, -1
+	bnez	$t7, .Lblock
+	b	.Lwords
+.Lpgword:				/* words up to the page end; a1 >= 64 */
+	EX(.Lbytes, ld.d $a4, $a3, 0)
+	ZFIRST	$t5, $a4
+	and	$t5, $t5, $a7
+	bnez	$t5, .Lbytes
+	addi.d	$a3, $a3, 8
+	addi.d	$a1, $a1, -8
+	bstrpick.d $t0, $a3, 11, 0
+	bnez	$t0, .Lpgword
+	b	.Lwords
 .Lword:					/* one word while 8 bytes or more are left */
 	sltui	$t0, $a1, 8
 	bnez	$t0, .Lbytes
@@ -123,14 +161,15 @@ ENDFUNC(__strnlen_fallible)
 
 /*
  *   a0  dst + committed     a1  src + committed
- *   a2  bytes left          a3  len pointer      t7  dst
+ *   a2  bytes left          a3  len pointer; *len holds dst until the end
+ *   t7  turns left in the page (TURNS)
  *   t8  0x0101..            a7  0x8080..
  *   a4..a6, t0..t4  words   t5  sum   t6  scratch
  */
 FUNC(__strncpy_fallible)
+	st.d	$a0, $a3, 0		/* dst kept in *len (never within dst) */
 	ONES	$t8
 	slli.d	$a7, $t8, 7
-	move	$t7, $a0
 .Lchead:				/* bytes until src is aligned */
 	andi	$t0, $a1, 7
 	beqz	$t0, .Lcwords
@@ -145,6 +184,8 @@ FUNC(__strncpy_fallible)
 .Lcwords:
 	sltui	$t0, $a2, 64
 	bnez	$t0, .Lcword
+	TURNS	$t7, $a1, $a2, $t0
+	beqz	$t7, .Lcpgword		/* less than 64 bytes to the page end */
 .Lcblock:				/* 64 bytes: eight words, one test, eight st.d */
 	EX(.Lcbytes, ld.d $a4, $a1, 0)
 	EX(.Lcbytes, ld.d $a5, $a1, 8)
@@ -175,8 +216,21 @@ FUNC(__strncpy_fallible)
 	addi.d	$a0, $a0, 64
 	addi.d	$a1, $a1, 64
 	addi.d	$a2, $a2, -64
-	sltui	$t0, $a2, 64
-	beqz	$t0, .Lcblock
+	addi.d	$t7, $t7, -1
+	bnez	$t7, .Lcblock
+	b	.Lcwords
+.Lcpgword:				/* words up to the page end; a2 >= 64 */
+	EX(.Lcbytes, ld.d $a4, $a1, 0)
+	ZFIRST	$t5, $a4
+	and	$t5, $t5, $a7
+	bnez	$t5, .Lcbytes
+	st.d	$a4, $a0, 0
+	addi.d	$a0, $a0, 8
+	addi.d	$a1, $a1, 8
+	addi.d	$a2, $a2, -8
+	bstrpick.d $t0, $a1, 11, 0
+	bnez	$t0, .Lcpgword
+	b	.Lcwords
 .Lcword:
 	sltui	$t0, $a2, 8
 	bnez	$t0, .Lcbytes
@@ -207,6 +261,7 @@ FUNC(__strncpy_fallible)
 .Lcfault:
 	addi.d	$t0, $zero, VMIO_EFAULT
 .Lcret:
+	ld.d	$t7, $a3, 0
 	sub.d	$t7, $a0, $t7
 	st.d	$t7, $a3, 0
 	move	$a0, $t0

@@ -14,8 +14,10 @@
  * byte, and every byte stored is one that was tested.  strnlen finds the
  * NUL in the word's zero mask instead (below); bytewise only after a
  * fault.  A word is loaded only while none before it held a NUL and a
- * byte of it lies within max, so no load reaches a page a bytewise scan
- * would not.  Counts are bytes left, never
+ * byte of it lies within max; a turn, loaded whole before it is tested,
+ * never spans two 4 KiB pages (TURNS: the turns that fit are counted when
+ * they begin, single words go up to the page end), so no load reaches a
+ * page a bytewise scan would not.  Counts are bytes left, never
  * an end pointer (src + max may wrap to 0).
  *
  * strncpy with src and dst misaligned differently: dst is aligned by the
@@ -27,6 +29,12 @@
  * sd cur >> r and one sb/sh/sw of next over its top bytes.  A turn that
  * holds a zero is redone word by word from its registers.  No store is
  * misaligned (OpenSBI would emulate it byte by byte).
+ *
+ * A retry resumes at the first byte not yet stored (strnlen: counted):
+ * nothing of a turn is stored before all of it is tested, and the merge
+ * path first stores the tested bytes its current word still holds.  With
+ * no turn spanning two pages, a page that another CPU unmaps after its
+ * bytes were read is never read again (docs/DESIGN.md, exactness).
  *
  * The trap handler clears sstatus.SUM; a retry after a fault sets it again.
  */
@@ -156,7 +164,7 @@
 	addi	a6, a6, 128
 	addi	a1, a1, -1
 	bnez	a1, \name
-	j	.Lm128done
+	j	.Lm128next
 .endm
 
 /* In a turn that held a zero: store the dst word at off from lo and hi if
@@ -173,7 +181,6 @@
 .endm
 
 .macro M128RESTORE
-	ld	s3, 40(sp)
 	ld	s4, 48(sp)
 	ld	s5, 56(sp)
 	ld	s6, 64(sp)
@@ -182,6 +189,35 @@
 	ld	s9, 88(sp)
 	ld	s10, 96(sp)
 	ld	s11, 104(sp)
+.endm
+
+/*
+ * n = min(left >> sh, turns in the page): the turns of 2^sh bytes from
+ * q = p + off (8-aligned) that lie within the bytes left and end in the
+ * 4 KiB page q is in (every page size here is a multiple of 4 KiB).  A
+ * turn is loaded whole before it is tested, so one that crossed into the
+ * next page could load a page a byte scan never reaches.  ~q % 4096 is
+ * 4095 - q % 4096: (4095 - q % 4096) >> sh turns fit, one short when the
+ * page ends on a turn boundary (then single words end it); exact = 1 adds
+ * 8 first, which makes it exact for q 8-aligned.
+ */
+.macro TURNS n, p, off, left, sh, tmp, exact=0
+	not	\n, \p
+.if \off
+	addi	\n, \n, -\off
+.endif
+	slli	\n, \n, 52
+.if \exact
+	srli	\n, \n, 52
+	addi	\n, \n, 8
+	srli	\n, \n, \sh
+.else
+	srli	\n, \n, 52 + \sh
+.endif
+	srli	\tmp, \left, \sh
+	bgeu	\tmp, \n, 1f
+	mv	\n, \tmp
+1:
 .endm
 
 /* Branch to label if acc & 0x80.. (a zero byte among those summed). */
@@ -199,19 +235,26 @@
  * popcount((m & -m) - 1 & 0x01..) - 1 with one mul.  Bytes one at a time
  * only after a fault.
  *
- *   a0  src, kept          a3  cursor: src + bytes committed (aligned
+ *   a0  src (saved on the stack while a0 counts the turns left in the
+ *       page, TURNS)       a3  cursor: src + bytes committed (aligned
  *                              after the head)
- *   a1  bytes left (max - committed)   stack: the len pointer
+ *   a1  bytes left (max - committed)   stack: the len pointer, src
  *   t5  0x0101..           a4..a7, t0..t3 words, t4 sum or mask,
  *   a2, t6  scratch
  */
 	.text
 FUNC(__strnlen_fallible)
+#ifdef VMIO_RVV
+	RVV_DISPATCH_STR __vmio_rvv_strnlen	/* rvv_string.S */
+#endif
 	addi	sp, sp, -16
 	sd	a2, 0(sp)		/* a2 is scratch in the eight-word turn */
+	sd	a0, 8(sp)		/* a0 counts the turns left */
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
-	li	t5, 0x0101010101010101
+	li	t5, 0x01010101
+	slli	t6, t5, 32
+	or	t5, t5, t6		/* 0x0101.. */
 	mv	a3, a0
 	beqz	a1, .Ltoolong
 	andi	t0, a0, 7
@@ -233,8 +276,11 @@ FUNC(__strnlen_fallible)
 	bgeu	t2, a1, .Lnone
 	add	a3, a3, t2
 	sub	a1, a1, t2
+.Lwords:
 	sltiu	t0, a1, 64
 	bnez	t0, .Lword
+	TURNS	a0, a3, 0, a1, 6, t0
+	beqz	a0, .Lpgword		/* less than 64 bytes to the page end */
 .Lblock:				/* 64 bytes: eight words, one test */
 	EX(.Lretry, ld a4, 0(a3))
 	EX(.Lretry, ld a5, 8(a3))
@@ -255,9 +301,20 @@ FUNC(__strnlen_fallible)
 	ZTEST	t4, t6, .Lblock_zero
 	addi	a3, a3, 64
 	addi	a1, a1, -64
-	sltiu	t0, a1, 64
-	beqz	t0, .Lblock
-	j	.Lword
+	addi	a0, a0, -1
+	bnez	a0, .Lblock
+	j	.Lwords
+.Lpgword:				/* words up to the page end; a1 >= 64 */
+	EX(.Lretry, ld a4, 0(a3))
+	ZFIRST	t4, a4, t6
+	slli	t6, t5, 7
+	and	t4, t4, t6
+	bnez	t4, .Lzero
+	addi	a3, a3, 8
+	addi	a1, a1, -8
+	slli	t0, a3, 52
+	bnez	t0, .Lpgword
+	j	.Lwords
 .Lblock_zero:				/* the first of the eight words with a zero */
 	WORDZ	a4, 0
 	WORDZ	a5, 1
@@ -312,6 +369,7 @@ FUNC(__strnlen_fallible)
 .Lfault:
 	li	t0, VMIO_EFAULT
 .Lret:
+	ld	a0, 8(sp)
 	sub	a3, a3, a0
 	ld	a2, 0(sp)
 	sd	a3, 0(a2)
@@ -321,12 +379,16 @@ FUNC(__strnlen_fallible)
 	mv	a0, t0
 	ret
 ENDFUNC(__strnlen_fallible)
+#ifdef VMIO_RVV
+	RVV_DISPATCH_STR __vmio_rvv_strnlen	/* rvv_string.S */
+#endif
 
 /*
  *   a0  dst + committed    a1  src + committed
  *   a2  bytes left         t5  0x0101..
- *   stack: 0 the len pointer, 8 dst, 16..39 s0..s2 saved, 40..111
- *          s3..s11 saved while in a 128-byte merge turn
+ *   stack: 0 the len pointer, 8 dst, 16..47 s0..s3 saved, 48..111
+ *          s4..s11 saved while in a 128-byte merge turn
+ *   s0 (aligned) and s3 (merge): the 64-byte turns left (TURNS)
  *   aligned turn: a3..a7, t0..t2 words, t3 sum, t4 t6 scratch
  *   merge: a6 aligned src cursor (src + committed - s), a5 the word there,
  *          a7 r = 8 * s, t6 l = 64 - r (mod 64), a3 a4 t0 t1 t2 s0 s1 s2
@@ -337,15 +399,21 @@ ENDFUNC(__strnlen_fallible)
  *          the bytes left past them, a2 & 127), a1 scratch once out
  */
 FUNC(__strncpy_fallible)
+#ifdef VMIO_RVV
+	RVV_DISPATCH_STR __vmio_rvv_strncpy	/* rvv_string.S */
+#endif
 	addi	sp, sp, -112
 	sd	a3, 0(sp)
 	sd	a0, 8(sp)
 	sd	s0, 16(sp)		/* the merge turn needs three more registers */
 	sd	s1, 24(sp)
 	sd	s2, 32(sp)
+	sd	s3, 40(sp)		/* s0 and s3 count the turns left */
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
-	li	t5, 0x0101010101010101
+	li	t5, 0x01010101
+	slli	t6, t5, 32
+	or	t5, t5, t6		/* 0x0101.. */
 .Lchead:				/* bytes until dst is aligned */
 	andi	t0, a0, 7
 	beqz	t0, .Lcwords
@@ -360,8 +428,11 @@ FUNC(__strncpy_fallible)
 .Lcwords:
 	andi	t0, a1, 7
 	bnez	t0, .Lmerge
+.Lcturns:
 	sltiu	t0, a2, 64
 	bnez	t0, .Lcword
+	TURNS	s0, a1, 0, a2, 6, t0
+	beqz	s0, .Lcpgword		/* less than 64 bytes to the page end */
 .Lcblock:				/* 64 bytes: eight words, one test, eight sd */
 	EX(.Lcretry, ld a3, 0(a1))
 	EX(.Lcretry, ld a4, 8(a1))
@@ -391,8 +462,20 @@ FUNC(__strncpy_fallible)
 	addi	a0, a0, 64
 	addi	a1, a1, 64
 	addi	a2, a2, -64
-	sltiu	t0, a2, 64
-	beqz	t0, .Lcblock
+	addi	s0, s0, -1
+	bnez	s0, .Lcblock
+	j	.Lcturns
+.Lcpgword:				/* words up to the page end; a2 >= 64 */
+	EX(.Lcretry, ld a3, 0(a1))
+	ZFIRST	t3, a3, t6
+	ZTEST	t3, t4, .Lcbytes
+	sd	a3, 0(a0)
+	addi	a0, a0, 8
+	addi	a1, a1, 8
+	addi	a2, a2, -8
+	slli	t0, a1, 52
+	bnez	t0, .Lcpgword
+	j	.Lcturns
 .Lcword:
 	sltiu	t0, a2, 8
 	bnez	t0, .Lcbytes
@@ -418,10 +501,12 @@ FUNC(__strncpy_fallible)
 	or	t1, a5, t1
 	ZFIRST	t2, t1, t3
 	ZTEST	t2, t3, .Lmbytes
+.Lmturns:				/* a5: the tested word at a6 */
 	sltiu	t3, a2, 128
 	bnez	t3, .Lmblock
-	sd	s3, 40(sp)		/* the 128-byte turn needs nine more */
-	sd	s4, 48(sp)
+	TURNS	t4, a6, 8, a2, 7, t3, 1	/* next words from a6 + 8 */
+	beqz	t4, .Lmblock
+	sd	s4, 48(sp)		/* the 128-byte turn needs eight more */
 	sd	s5, 56(sp)
 	sd	s6, 64(sp)
 	sd	s7, 72(sp)
@@ -431,8 +516,10 @@ FUNC(__strncpy_fallible)
 	sd	s11, 104(sp)
 	slli	s11, t5, 7		/* 0x8080.. */
 	addi	t5, t5, -1		/* 0x0101..00 */
-	srli	a1, a2, 7		/* turns; a2 & 127 + 128 * a1 = bytes left */
-	andi	a2, a2, 127
+	mv	a1, t4			/* turns; a2 + 128 * a1 = bytes left */
+	slli	t4, t4, 7
+	sub	a2, a2, t4
+.Lm128disp:
 	li	t3, 8
 	beq	a7, t3, .Lm128s1
 	li	t3, 16
@@ -500,18 +587,49 @@ FUNC(__strncpy_fallible)
 	add	a0, a0, t4
 	add	a6, a6, t4
 	sub	a2, a2, t4
-	j	1f
+	M128RESTORE
+	j	.Lmbytes
 .Lm128retry:				/* a load of the turn faulted */
 	slli	a1, a1, 7
 	add	a2, a2, a1
-1:	M128RESTORE
-	j	.Lmbytes
+	M128RESTORE
+	j	.Lmretry
+.Lm128next:				/* the turns counted are done, a1 = 0 */
+	sltiu	t3, a2, 128
+	bnez	t3, .Lm128done
+	addi	t3, a6, 8
+	slli	t3, t3, 52
+	bnez	t3, .Lm128pg		/* fewer than 128 bytes to the page end */
+	TURNS	a1, a6, 8, a2, 7, t3, 1
+	slli	t4, a1, 7
+	sub	a2, a2, t4
+	j	.Lm128disp
+.Lm128pg:				/* next words up to the page end, as MDIRTY tests */
+	EX(.Lm128retry, ld a3, 8(a6))
+	sub	t3, t5, a3
+	or	t3, t3, a3
+	and	t3, t3, s11
+	bne	t3, s11, .Lmz0
+	srl	a5, a5, a7
+	sll	t4, a3, t6
+	or	a5, a5, t4
+	sd	a5, 0(a0)
+	mv	a5, a3
+	addi	a0, a0, 8
+	addi	a6, a6, 8
+	addi	a2, a2, -8
+	addi	t3, a6, 8
+	slli	t3, t3, 52
+	bnez	t3, .Lm128pg
+	j	.Lm128next
 .Lm128done:				/* fewer than 128 bytes left: a2 */
 	M128RESTORE
 	addi	t5, t5, 1		/* 0x0101.. again */
 .Lmblock:				/* 64 bytes: eight next words, one test */
 	sltiu	t3, a2, 64
 	bnez	t3, .Lmword
+	TURNS	s3, a6, 8, a2, 6, t3
+	beqz	s3, .Lmpgword		/* less than 64 bytes to the page end */
 1:	EX(.Lmretry, ld a3, 8(a6))
 	EX(.Lmretry, ld a4, 16(a6))
 	EX(.Lmretry, ld t0, 24(a6))
@@ -541,8 +659,25 @@ FUNC(__strncpy_fallible)
 	addi	a0, a0, 64
 	addi	a6, a6, 64
 	addi	a2, a2, -64
-	sltiu	t3, a2, 64
-	beqz	t3, 1b
+	addi	s3, s3, -1
+	bnez	s3, 1b
+	j	.Lmturns
+.Lmpgword:				/* next words up to the page end; a2 >= 64 */
+	EX(.Lmretry, ld a3, 8(a6))
+	ZFIRST	t2, a3, t4
+	ZTEST	t2, t3, .Lmbytes
+	srl	a5, a5, a7
+	sll	t3, a3, t6
+	or	a5, a5, t3
+	sd	a5, 0(a0)
+	mv	a5, a3
+	addi	a0, a0, 8
+	addi	a6, a6, 8
+	addi	a2, a2, -8
+	addi	t3, a6, 8
+	slli	t3, t3, 52
+	bnez	t3, .Lmpgword
+	j	.Lmturns
 .Lmword:				/* one next word while 8 bytes or more are left */
 	sltiu	t1, a2, 8
 	bnez	t1, .Lmbytes
@@ -558,7 +693,19 @@ FUNC(__strncpy_fallible)
 	addi	a6, a6, 8
 	addi	a2, a2, -8
 	j	.Lmword
-.Lmretry:				/* a merge load faulted: src from a6 */
+.Lmretry:				/* a next-word load faulted: a5's bytes first */
+	srl	a5, a5, a7		/* its bytes from s on, tested, none zero */
+	srli	t1, a7, 3
+	li	t2, 8
+	sub	t2, t2, t1		/* 8 - s of them, fewer than a2 */
+	sub	a2, a2, t2
+1:	sb	a5, 0(a0)
+	srli	a5, a5, 8
+	addi	a0, a0, 1
+	addi	t2, t2, -1
+	bnez	t2, 1b
+	addi	a1, a6, 8		/* the word whose load faulted */
+	j	.Lcbytes
 .Lmbytes:
 	srli	t1, a7, 3
 	add	a1, a6, t1
@@ -591,9 +738,13 @@ FUNC(__strncpy_fallible)
 	ld	s0, 16(sp)
 	ld	s1, 24(sp)
 	ld	s2, 32(sp)
+	ld	s3, 40(sp)
 	addi	sp, sp, 112
 	li	t6, SSTATUS_SUM
 	csrc	sstatus, t6
 	mv	a0, t0
 	ret
 ENDFUNC(__strncpy_fallible)
+#ifdef VMIO_RVV
+	RVV_DISPATCH_STR __vmio_rvv_strncpy	/* rvv_string.S */
+#endif

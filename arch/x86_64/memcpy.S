@@ -4,7 +4,8 @@
  *   rdi  dst, advanced only past committed bytes
  *   rsi  src, advanced with rdi
  *   rdx  bytes not yet committed; returned in rax
- *   rcx  rep movsb count; the head's length
+ *   rcx  rep movsb count; the head's length; in the fixups, bytes stored
+ *   rax  from the head on: bytes left past the head's last byte (fixups)
  *   eax, ecx  data of the pieces under 16 bytes
  *   V0..V3  data of the wide moves: r8..r11, xmm, ymm or zmm (vec.h)
  *
@@ -14,20 +15,25 @@
  *                   VEC, 8 bytes and more take the VEC steps below);
  *   under VEC       two overlapping moves of 32 or 16 bytes;
  *   up to 2, 4, 8 VEC  the first and the last 1, 2 or 4 VEC, overlapping;
- *   more            64 bytes at dst, then dst goes up to a 64-byte
- *                   boundary (an unaligned destination is the slow case
- *                   of rep movsb on AMD, and of stores everywhere); then
+ *   more            unless dst is 64-byte aligned, 64 bytes at dst, then
+ *                   dst goes up to the next 64-byte boundary (an
+ *                   unaligned destination is the slow case of rep movsb
+ *                   on AMD, and of stores everywhere); then
  *                   rep movsb from REP_MIN bytes, below it 4 VEC a turn
  *                   with aligned stores, then the last 4 VEC.
  * Nothing is read or written outside [src, src + len) and [dst, dst + len).
  *
- * Each step loads before it stores, stores upwards, and commits (moves
- * rdi/rsi/rdx) only once all its stores are done.  A fault in any step
- * resumes at .Lretry, which goes on one byte at a time from the last
- * committed byte until a byte access itself faults: the count is then
- * exact, and nothing at or past the inaccessible byte was stored (a step
- * may have stored below it; the retry stores the same bytes again).  After
- * a fault in rep movsb, rcx/rsi/rdi tell how far it got.
+ * Each step loads before it stores, stores upwards (each store starting at
+ * or below the end of those before it), and commits (moves rdi/rsi/rdx)
+ * only once all its stores are done.  A fault resumes at a fixup of its own
+ * instruction, which skips the bytes from rdi on that the stores before it
+ * (of its step, and of the head, which stores 64 bytes but commits 1..63)
+ * have set, and goes on one byte at a time from the first byte not yet
+ * stored until a byte access itself faults: the count is then exact and
+ * nothing at or past the inaccessible byte was stored, even if another CPU
+ * unmapped the page of bytes stored before the fault (docs/DESIGN.md, the
+ * SMP form of exactness).  After a fault in rep movsb, rcx/rsi/rdi tell how
+ * far it got.
  */
 #include "asm.h"
 #include "vec.h"
@@ -53,22 +59,58 @@
 #define RETURN_GPR_DONE USER_ACCESS_END; xorl %eax, %eax; ret
 #define RETURN_ALL_DONE USER_ACCESS_END; VZEROUPPER; xorl %eax, %eax; ret
 
-/* Four VEC from s + disp to d + disp; st is VMOVU, or VMOVA for aligned d. */
-#define COPY4(disp, s, d, st)                          \
-	EX(.Lretry, VMOVU disp s, V0);                 \
-	EX(.Lretry, VMOVU disp + VEC s, V1);           \
-	EX(.Lretry, VMOVU disp + 2 * VEC s, V2);       \
-	EX(.Lretry, VMOVU disp + 3 * VEC s, V3);       \
-	EX(.Lretry, st V0, disp d);                    \
-	EX(.Lretry, st V1, disp + VEC d);              \
-	EX(.Lretry, st V2, disp + 2 * VEC d);          \
-	EX(.Lretry, st V3, disp + 3 * VEC d)
+/*
+ * STU(f, fh, r, disp, d): an unaligned store of V register r to disp + d,
+ * faulting to f.  With 16-byte vectors it is two 8-byte halves, the upper
+ * one faulting to fh: QEMU's TCG stores a movdqu as two 8-byte halves, and
+ * when only the upper half's page faults the lower half is already stored,
+ * which the fixup must count (a real CPU stores nothing of a faulting
+ * instruction; the halves are exact there too).  Aligned stores never
+ * cross a page.
+ */
+#if VEC == 16
+#define STU(f, fh, r, disp, d) EX(f, movq r, disp d); EX(fh, movhps r, disp + 8 d)
+#else
+#define STU(f, fh, r, disp, d) EX(f, VMOVU r, disp d)
+#endif
+
+/*
+ * Four VEC from s + disp to d + disp, with unaligned (COPY4U) or aligned
+ * (COPY4A) stores.  A fault in a load or the first store resumes at f0, in
+ * store j at fj, in the upper half of store j (16-byte VEC) at hj.
+ */
+#define LOAD4(disp, s, f0)                             \
+	EX(f0, VMOVU disp s, V0);                      \
+	EX(f0, VMOVU disp + VEC s, V1);                \
+	EX(f0, VMOVU disp + 2 * VEC s, V2);            \
+	EX(f0, VMOVU disp + 3 * VEC s, V3)
+#define COPY4U(disp, s, d, f0, f1, f2, f3, h0, h1, h2, h3) \
+	LOAD4(disp, s, f0);                            \
+	STU(f0, h0, V0, disp, d);                      \
+	STU(f1, h1, V1, disp + VEC, d);                \
+	STU(f2, h2, V2, disp + 2 * VEC, d);            \
+	STU(f3, h3, V3, disp + 3 * VEC, d)
+#define COPY4A(disp, s, d, f0, f1, f2, f3)             \
+	LOAD4(disp, s, f0);                            \
+	EX(f0, VMOVA V0, disp d);                      \
+	EX(f1, VMOVA V1, disp + VEC d);                \
+	EX(f2, VMOVA V2, disp + 2 * VEC d);            \
+	EX(f3, VMOVA V3, disp + 3 * VEC d)
 
 	.text
 FUNC(__memcpy_fallible)
 	USER_ACCESS_BEGIN
 	cmpq	$VEC, %rdx
-	jae	.Lfrom_vec
+	jb	.Lunder_vec
+	/* VEC..2 VEC bytes fall through: the fewest taken branches for the most common sizes. */
+	cmpq	$2 * VEC, %rdx
+	ja	.Lmore_2x
+	EX(.Lretry, VMOVU (%rsi), V0)
+	EX(.Lretry, VMOVU -VEC(%rsi,%rdx), V1)
+	STU(.Lretry, .Lstored_8, V0, 0, (%rdi))
+	STU(.Lstored_v1, .L1x_last_hi, V1, -VEC, (%rdi,%rdx))
+	RETURN_ALL_DONE
+.Lunder_vec:
 #if VEC > 16
 	cmpl	$16, %edx
 	jae	.Lfrom_16
@@ -80,7 +122,7 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, movq (%rsi), %rax)
 	EX(.Lretry, movq -8(%rsi,%rdx), %rcx)
 	EX(.Lretry, movq %rax, (%rdi))
-	EX(.Lretry, movq %rcx, -8(%rdi,%rdx))
+	EX(.Lstored_8, movq %rcx, -8(%rdi,%rdx))
 	RETURN_GPR_DONE
 .Lless_8:
 #endif
@@ -89,7 +131,7 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, movl (%rsi), %eax)
 	EX(.Lretry, movl -4(%rsi,%rdx), %ecx)
 	EX(.Lretry, movl %eax, (%rdi))
-	EX(.Lretry, movl %ecx, -4(%rdi,%rdx))
+	EX(.Lstored_4, movl %ecx, -4(%rdi,%rdx))
 	RETURN_GPR_DONE
 .Lless_4:
 	cmpl	$1, %edx
@@ -98,7 +140,7 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, movzwl (%rsi), %eax)
 	EX(.Lretry, movzbl -1(%rsi,%rdx), %ecx)
 	EX(.Lretry, movw %ax, (%rdi))
-	EX(.Lretry, movb %cl, -1(%rdi,%rdx))
+	EX(.Lstored_2, movb %cl, -1(%rdi,%rdx))
 	RETURN_GPR_DONE
 .Lone:
 	EX(.Lretry, movzbl (%rsi), %eax)
@@ -114,26 +156,18 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, XMOVU (%rsi), X0)
 	EX(.Lretry, XMOVU -16(%rsi,%rdx), X1)
 	EX(.Lretry, XMOVU X0, (%rdi))
-	EX(.Lretry, XMOVU X1, -16(%rdi,%rdx))
+	EX(.Lstored_16, XMOVU X1, -16(%rdi,%rdx))
 	RETURN_ALL_DONE
 #if VEC > 32
 .L32_63:
 	EX(.Lretry, YMOVU (%rsi), Y0)
 	EX(.Lretry, YMOVU -32(%rsi,%rdx), Y1)
 	EX(.Lretry, YMOVU Y0, (%rdi))
-	EX(.Lretry, YMOVU Y1, -32(%rdi,%rdx))
+	EX(.Lstored_32, YMOVU Y1, -32(%rdi,%rdx))
 	RETURN_ALL_DONE
 #endif
 #endif
 
-.Lfrom_vec:
-	cmpq	$2 * VEC, %rdx
-	ja	.Lmore_2x
-	EX(.Lretry, VMOVU (%rsi), V0)
-	EX(.Lretry, VMOVU -VEC(%rsi,%rdx), V1)
-	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lretry, VMOVU V1, -VEC(%rdi,%rdx))
-	RETURN_ALL_DONE
 .Ldone:				/* rdx bytes were not done */
 	USER_ACCESS_END
 	VZEROUPPER
@@ -147,21 +181,27 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, VMOVU VEC(%rsi), V1)
 	EX(.Lretry, VMOVU -2 * VEC(%rsi,%rdx), V2)
 	EX(.Lretry, VMOVU -VEC(%rsi,%rdx), V3)
-	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lretry, VMOVU V1, VEC(%rdi))
-	EX(.Lretry, VMOVU V2, -2 * VEC(%rdi,%rdx))
-	EX(.Lretry, VMOVU V3, -VEC(%rdi,%rdx))
+	STU(.Lretry, .Lstored_8, V0, 0, (%rdi))
+	STU(.Lstored_v1, .Lstored_24, V1, VEC, (%rdi))
+	STU(.Lstored_v2, .L2x_2_hi, V2, -2 * VEC, (%rdi,%rdx))
+	STU(.L2x_last, .L2x_last_hi, V3, -VEC, (%rdi,%rdx))
 	RETURN_ALL_DONE
 
 .Lmore_4x:
 	cmpq	$8 * VEC, %rdx
 	ja	.Lmore_8x
-	COPY4(0, (%rsi), (%rdi), VMOVU)
-	COPY4(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), VMOVU)
+	COPY4U(0, (%rsi), (%rdi), .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3,
+	       .Lstored_8, .Lstored_24, .Lstored_40, .Lstored_56)
+	COPY4U(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), .Lstored_v4, .L4x_1, .L4x_2, .L4x_3,
+	       .L4x_0_hi, .L4x_1_hi, .L4x_2_hi, .L4x_3_hi)
 	RETURN_ALL_DONE
 
 .Lmore_8x:
-	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..64 commit. */
+	movq	%rdx, %rax		/* what the fixups below count from: no head */
+	testl	$63, %edi
+	jz	.Laligned		/* the loop or rep can start at dst */
+	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..63 commit. */
+	leaq	-64(%rdx), %rax
 #if VEC == 64
 	EX(.Lretry, VMOVU (%rsi), V0)
 	EX(.Lretry, VMOVU V0, (%rdi))
@@ -169,13 +209,16 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, VMOVU (%rsi), V0)
 	EX(.Lretry, VMOVU VEC(%rsi), V1)
 	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lretry, VMOVU V1, VEC(%rdi))
+	EX(.Lstored_v1, VMOVU V1, VEC(%rdi))
 #else
-	COPY4(0, (%rsi), (%rdi), VMOVU)
+	COPY4U(0, (%rsi), (%rdi), .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3,
+	       .Lstored_8, .Lstored_24, .Lstored_40, .Lstored_56)
 #if VEC == 8
-	COPY4(32, (%rsi), (%rdi), VMOVU)
+	COPY4U(32, (%rsi), (%rdi), .Lstored_v4, .Lstored_v5, .Lstored_v6, .Lstored_v7,
+	       .Lretry, .Lretry, .Lretry, .Lretry)
 #endif
 #endif
+	/* dst up to the next 64-byte boundary */
 	movl	%edi, %ecx
 	andl	$63, %ecx
 	subl	$64, %ecx
@@ -183,6 +226,7 @@ FUNC(__memcpy_fallible)
 	addq	%rcx, %rdi
 	addq	%rcx, %rsi
 	subq	%rcx, %rdx
+.Laligned:
 #if REP_MIN
 	cmpq	$REP_MIN, %rdx
 	jae	.Lrep
@@ -190,15 +234,47 @@ FUNC(__memcpy_fallible)
 	cmpq	$4 * VEC, %rdx
 	jbe	.Ltail
 .Lloop:
-	COPY4(0, (%rsi), (%rdi), VMOVA)
+	COPY4A(0, (%rsi), (%rdi), .Lhead_only, .Lloop_1, .Lloop_2, .Lloop_3)
 	addq	$4 * VEC, %rsi
 	addq	$4 * VEC, %rdi
 	subq	$4 * VEC, %rdx
 	cmpq	$4 * VEC, %rdx
 	ja	.Lloop
 .Ltail:
+#if VEC == 64
+	/*
+	 * 1..4 VEC left from a 64-byte aligned rdi.  If the last 4 VEC would
+	 * cross a page: whole VEC, then the rest under a mask, so that no
+	 * store splits a page (about 30 cycles on Zen 5, docs/DESIGN.md).
+	 */
+	leal	-1(%rdi,%rdx), %ecx
+	andl	$4095, %ecx
+	cmpl	$4 * VEC, %ecx
+	jae	.Ltail_4	/* the last 4 VEC stay inside a page */
+	cmpq	$VEC, %rdx
+	jbe	.Ltail_last
+.Ltail_vec:
+	EX(.Lhead_only, VMOVU (%rsi), V0)
+	EX(.Lhead_only, VMOVA V0, (%rdi))
+	addq	$VEC, %rsi
+	addq	$VEC, %rdi
+	subq	$VEC, %rdx
+	cmpq	$VEC, %rdx
+	ja	.Ltail_vec
+.Ltail_last:
+	movl	$64, %ecx
+	subl	%edx, %ecx
+	movq	$-1, %r8
+	shrq	%cl, %r8
+	kmovq	%r8, %k1
+	EX(.Lhead_only, vmovdqu8 (%rsi), V0{%k1}{z})
+	EX(.Lhead_only, vmovdqu8 V0, (%rdi){%k1})
+	RETURN_ALL_DONE
+.Ltail_4:
+#endif
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
-	COPY4(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), VMOVU)
+	COPY4U(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3,
+	       .Ltail_0_hi, .Ltail_1_hi, .Ltail_2_hi, .Ltail_3_hi)
 	RETURN_ALL_DONE
 
 #if REP_MIN
@@ -206,10 +282,93 @@ FUNC(__memcpy_fallible)
 	movq	%rdx, %rcx
 	EX(.Lrep_fault, rep movsb)
 	RETURN_ALL_DONE
-.Lrep_fault:
+.Lrep_fault:			/* rcx/rsi/rdi: where rep movsb stopped */
 	movq	%rcx, %rdx
+	jmp	.Lhead_only
 #endif
 
+/*
+ * The fixups.  A fault may come after stores of the same step, or (from the
+ * head on) of the head, that went past the committed cursor: another CPU
+ * may unmap their page before the retry, which would then stop below bytes
+ * already stored.  So each fixup first skips what is stored: stores go
+ * upwards, each starting at or below the end of those before it, so the
+ * stored bytes from rdi on are one run, and the fixup of each faulting
+ * instruction knows its length from where the instruction stands.
+ * rax (from the head on): the bytes left past the head's last byte.
+ */
+/* Stored: a constant; max(floor, rdx - back); max(rdx - back, the head). */
+.macro	FIX_CONST	lbl, n
+\lbl:	movl	$(\n), %ecx
+	jmp	.Lskip
+.endm
+.macro	FIX_MAX		lbl, back, floor
+\lbl:	leaq	-(\back)(%rdx), %rcx
+	movl	$(\floor), %r8d
+	jmp	.Lskip_max
+.endm
+.macro	FIX_LONG	lbl, back
+\lbl:	leaq	-(\back)(%rdx), %rcx
+	jmp	.Lskip_long
+.endm
+	FIX_CONST .Lstored_2, 2
+	FIX_CONST .Lstored_4, 4
+	FIX_CONST .Lstored_8, 8
+	FIX_CONST .Lstored_16, 16
+	FIX_CONST .Lstored_32, 32
+	FIX_CONST .Lstored_v1, VEC
+	FIX_CONST .Lstored_v2, 2*VEC
+	FIX_CONST .Lstored_v3, 3*VEC
+	FIX_CONST .Lstored_v4, 4*VEC
+#if VEC == 8
+	FIX_CONST .Lstored_v5, 5*VEC
+	FIX_CONST .Lstored_v6, 6*VEC
+	FIX_CONST .Lstored_v7, 7*VEC
+#endif
+	/* The last VEC of 2..4: the first 2 VEC and up to 1 VEC before the end. */
+	FIX_MAX .L2x_last, VEC, 2*VEC
+	/* Store j of the last 4 VEC of 4..8: the first 4 VEC and up to 4 - j before the end. */
+	FIX_MAX .L4x_1, 3*VEC, 4*VEC
+	FIX_MAX .L4x_2, 2*VEC, 4*VEC
+	FIX_MAX .L4x_3, VEC, 4*VEC
+	/* Store j of a turn: j VEC, and the head. */
+.Lloop_1:	movl	$VEC, %ecx;		jmp	.Lskip_long
+.Lloop_2:	movl	$2 * VEC, %ecx;		jmp	.Lskip_long
+.Lloop_3:	movl	$3 * VEC, %ecx;		jmp	.Lskip_long
+	/* Store j of the last 4 VEC: up to 4 - j VEC before the end, and the head. */
+	FIX_LONG .Ltail_1, 3*VEC
+	FIX_LONG .Ltail_2, 2*VEC
+	FIX_LONG .Ltail_3, VEC
+#if VEC == 16
+	/* The upper half of a store: its lower half too. */
+	FIX_CONST .Lstored_24, 24
+	FIX_CONST .Lstored_40, 40
+	FIX_CONST .Lstored_56, 56
+	FIX_MAX .L1x_last_hi, 8, 16
+	FIX_MAX .L2x_2_hi, 24, 32
+	FIX_MAX .L2x_last_hi, 8, 32
+	FIX_MAX .L4x_0_hi, 56, 64
+	FIX_MAX .L4x_1_hi, 40, 64
+	FIX_MAX .L4x_2_hi, 24, 64
+	FIX_MAX .L4x_3_hi, 8, 64
+	FIX_LONG .Ltail_0_hi, 56
+	FIX_LONG .Ltail_1_hi, 40
+	FIX_LONG .Ltail_2_hi, 24
+	FIX_LONG .Ltail_3_hi, 8
+#endif
+.Lhead_only:	xorl	%ecx, %ecx
+.Lskip_long:			/* rcx bytes from rdi stored, and the head */
+	movq	%rdx, %r8
+	subq	%rax, %r8
+.Lskip_max:			/* rcx or r8 bytes from rdi stored, whichever is more */
+	cmpq	%r8, %rcx
+	cmovlq	%r8, %rcx
+.Lskip:				/* rcx bytes from rdi stored (none if rcx <= 0) */
+	testq	%rcx, %rcx
+	jle	.Lretry
+	addq	%rcx, %rdi
+	addq	%rcx, %rsi
+	subq	%rcx, %rdx
 .Lretry:			/* the trap handler closed the window: reopen */
 	USER_ACCESS_BEGIN
 	testq	%rdx, %rdx

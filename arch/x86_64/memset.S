@@ -6,16 +6,21 @@
  *   rdx  bytes not yet committed; returned in rax
  *   rax  the byte in all eight lanes for the general-register stores (al
  *        alone for rep stosb and bytes)
- *   rcx  rep stosb count; the head's length
+ *   rcx  rep stosb count; the head's length; in the fixups, bytes stored
+ *   r9   from the head on: bytes left past the head's last byte (fixups)
  *   V0   the byte in every lane of the wide stores (vec.h)
  *
  * The shape of memcpy.S: under VEC, two overlapping stores of the largest
  * piece that fits (under 16 bytes from rax alone); up to 2, 4, 8 VEC, the first and the last 1, 2 or 4;
- * more: 64 bytes, dst up to a 64-byte boundary, then rep stosb from
+ * more: unless dst is 64-byte aligned, 64 bytes and dst up to the next
+ * 64-byte boundary, then rep stosb from
  * REP_MIN bytes, below it 4 aligned VEC a turn and the last 4 VEC.
- * Stores go upwards and commit a step at a time; a fault resumes bytewise
- * at the last committed byte (.Lretry), so the count is exact and nothing
- * at or past the inaccessible byte is stored.
+ * Stores go upwards, each starting at or below the end of those before it,
+ * and commit a step at a time; a fault resumes bytewise at the first byte
+ * not yet stored (each store's fixup knows how far the stores before it
+ * got), so the count is exact and nothing at or past the inaccessible byte
+ * is stored, even if another CPU unmaps a page between the fault and the
+ * retry.
  */
 #include "asm.h"
 #include "vec.h"
@@ -55,12 +60,31 @@
 #define RETURN_GPR_DONE USER_ACCESS_END; xorl %eax, %eax; ret
 #define RETURN_ALL_DONE USER_ACCESS_END; VZEROUPPER; xorl %eax, %eax; ret
 
-/* Four VEC at d + disp; st is VMOVU, or VMOVA for aligned d. */
-#define SET4(disp, d, st)                    \
-	EX(.Lretry, st V0, disp d);          \
-	EX(.Lretry, st V0, disp + VEC d);    \
-	EX(.Lretry, st V0, disp + 2 * VEC d); \
-	EX(.Lretry, st V0, disp + 3 * VEC d)
+/*
+ * STU(f, fh, disp, d): an unaligned store of V0 to disp + d, faulting to f;
+ * with 16-byte vectors two 8-byte halves, the upper one faulting to fh
+ * (QEMU's TCG stores a movdqu as two halves: memcpy.S says more).
+ */
+#if VEC == 16
+#define STU(f, fh, disp, d) EX(f, movq V0, disp d); EX(fh, movhps V0, disp + 8 d)
+#else
+#define STU(f, fh, disp, d) EX(f, VMOVU V0, disp d)
+#endif
+
+/*
+ * Four VEC at d + disp, unaligned (SET4U) or aligned (SET4A).  A fault in
+ * store j resumes at fj, in the upper half of store j (16-byte VEC) at hj.
+ */
+#define SET4U(disp, d, f0, f1, f2, f3, h0, h1, h2, h3) \
+	STU(f0, h0, disp, d);                \
+	STU(f1, h1, disp + VEC, d);          \
+	STU(f2, h2, disp + 2 * VEC, d);      \
+	STU(f3, h3, disp + 3 * VEC, d)
+#define SET4A(disp, d, f0, f1, f2, f3)       \
+	EX(f0, VMOVA V0, disp d);            \
+	EX(f1, VMOVA V0, disp + VEC d);      \
+	EX(f2, VMOVA V0, disp + 2 * VEC d);  \
+	EX(f3, VMOVA V0, disp + 3 * VEC d)
 
 	.text
 FUNC(__memset_fallible)
@@ -70,7 +94,15 @@ FUNC(__memset_fallible)
 	SPREAD_RAX
 #endif
 	cmpq	$VEC, %rdx
-	jae	.Lfrom_vec
+	jb	.Lunder_vec
+	/* VEC..2 VEC bytes fall through: the fewest taken branches for the most common sizes. */
+	BROADCAST
+	cmpq	$2 * VEC, %rdx
+	ja	.Lmore_2x
+	STU(.Lretry, .Lstored_8, 0, (%rdi))
+	STU(.Lstored_v1, .L1x_last_hi, -VEC, (%rdi,%rdx))
+	RETURN_ALL_DONE
+.Lunder_vec:
 #if VEC > 16
 	cmpl	$16, %edx
 	jae	.Lfrom_16
@@ -81,21 +113,21 @@ FUNC(__memset_fallible)
 	cmpl	$8, %edx
 	jb	.Lless_8
 	EX(.Lretry, movq %rax, (%rdi))
-	EX(.Lretry, movq %rax, -8(%rdi,%rdx))
+	EX(.Lstored_8, movq %rax, -8(%rdi,%rdx))
 	RETURN_GPR_DONE
 .Lless_8:
 #endif
 	cmpl	$4, %edx
 	jb	.Lless_4
 	EX(.Lretry, movl %eax, (%rdi))
-	EX(.Lretry, movl %eax, -4(%rdi,%rdx))
+	EX(.Lstored_4, movl %eax, -4(%rdi,%rdx))
 	RETURN_GPR_DONE
 .Lless_4:
 	cmpl	$1, %edx
 	jb	.Ldone
 	je	.Lone
 	EX(.Lretry, movw %ax, (%rdi))
-	EX(.Lretry, movb %al, -1(%rdi,%rdx))
+	EX(.Lstored_2, movb %al, -1(%rdi,%rdx))
 	RETURN_GPR_DONE
 .Lone:
 	EX(.Lretry, movb %al, (%rdi))
@@ -109,23 +141,16 @@ FUNC(__memset_fallible)
 	jae	.L32_63
 #endif
 	EX(.Lretry, XMOVU X0, (%rdi))
-	EX(.Lretry, XMOVU X0, -16(%rdi,%rdx))
+	EX(.Lstored_16, XMOVU X0, -16(%rdi,%rdx))
 	RETURN_ALL_DONE
 #if VEC > 32
 .L32_63:
 	EX(.Lretry, YMOVU Y0, (%rdi))
-	EX(.Lretry, YMOVU Y0, -32(%rdi,%rdx))
+	EX(.Lstored_32, YMOVU Y0, -32(%rdi,%rdx))
 	RETURN_ALL_DONE
 #endif
 #endif
 
-.Lfrom_vec:
-	BROADCAST
-	cmpq	$2 * VEC, %rdx
-	ja	.Lmore_2x
-	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lretry, VMOVU V0, -VEC(%rdi,%rdx))
-	RETURN_ALL_DONE
 .Ldone:				/* rdx bytes were not done */
 	USER_ACCESS_END
 	VZEROUPPER
@@ -135,38 +160,48 @@ FUNC(__memset_fallible)
 .Lmore_2x:
 	cmpq	$4 * VEC, %rdx
 	ja	.Lmore_4x
-	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lretry, VMOVU V0, VEC(%rdi))
-	EX(.Lretry, VMOVU V0, -2 * VEC(%rdi,%rdx))
-	EX(.Lretry, VMOVU V0, -VEC(%rdi,%rdx))
+	STU(.Lretry, .Lstored_8, 0, (%rdi))
+	STU(.Lstored_v1, .Lstored_24, VEC, (%rdi))
+	STU(.Lstored_v2, .L2x_2_hi, -2 * VEC, (%rdi,%rdx))
+	STU(.L2x_last, .L2x_last_hi, -VEC, (%rdi,%rdx))
 	RETURN_ALL_DONE
 
 .Lmore_4x:
 	cmpq	$8 * VEC, %rdx
 	ja	.Lmore_8x
-	SET4(0, (%rdi), VMOVU)
-	SET4(-4 * VEC, (%rdi,%rdx), VMOVU)
+	SET4U(0, (%rdi), .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3,
+	      .Lstored_8, .Lstored_24, .Lstored_40, .Lstored_56)
+	SET4U(-4 * VEC, (%rdi,%rdx), .Lstored_v4, .L4x_1, .L4x_2, .L4x_3,
+	      .L4x_0_hi, .L4x_1_hi, .L4x_2_hi, .L4x_3_hi)
 	RETURN_ALL_DONE
 
 .Lmore_8x:
-	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..64 commit. */
+	movq	%rdx, %r9		/* what the fixups below count from: no head */
+	testl	$63, %edi
+	jz	.Laligned		/* the loop or rep can start at dst */
+	/* The head: 64 bytes (len > 8 VEC >= 64), of which 1..63 commit. */
+	leaq	-64(%rdx), %r9
 #if VEC == 64
 	EX(.Lretry, VMOVU V0, (%rdi))
 #elif VEC == 32
 	EX(.Lretry, VMOVU V0, (%rdi))
-	EX(.Lretry, VMOVU V0, VEC(%rdi))
+	EX(.Lstored_v1, VMOVU V0, VEC(%rdi))
 #else
-	SET4(0, (%rdi), VMOVU)
+	SET4U(0, (%rdi), .Lretry, .Lstored_v1, .Lstored_v2, .Lstored_v3,
+	      .Lstored_8, .Lstored_24, .Lstored_40, .Lstored_56)
 #if VEC == 8
-	SET4(32, (%rdi), VMOVU)
+	SET4U(32, (%rdi), .Lstored_v4, .Lstored_v5, .Lstored_v6, .Lstored_v7,
+	      .Lretry, .Lretry, .Lretry, .Lretry)
 #endif
 #endif
+	/* dst up to the next 64-byte boundary */
 	movl	%edi, %ecx
 	andl	$63, %ecx
 	subl	$64, %ecx
 	negl	%ecx
 	addq	%rcx, %rdi
 	subq	%rcx, %rdx
+.Laligned:
 #if REP_MIN
 	cmpq	$REP_MIN, %rdx
 	jae	.Lrep
@@ -174,14 +209,43 @@ FUNC(__memset_fallible)
 	cmpq	$4 * VEC, %rdx
 	jbe	.Ltail
 .Lloop:
-	SET4(0, (%rdi), VMOVA)
+	SET4A(0, (%rdi), .Lhead_only, .Lloop_1, .Lloop_2, .Lloop_3)
 	addq	$4 * VEC, %rdi
 	subq	$4 * VEC, %rdx
 	cmpq	$4 * VEC, %rdx
 	ja	.Lloop
 .Ltail:
+#if VEC == 64
+	/*
+	 * 1..4 VEC left from a 64-byte aligned rdi.  If the last 4 VEC would
+	 * cross a page: whole VEC, then the rest under a mask, so that no
+	 * store splits a page (about 30 cycles on Zen 5, docs/DESIGN.md).
+	 */
+	leal	-1(%rdi,%rdx), %ecx
+	andl	$4095, %ecx
+	cmpl	$4 * VEC, %ecx
+	jae	.Ltail_4	/* the last 4 VEC stay inside a page */
+	cmpq	$VEC, %rdx
+	jbe	.Ltail_last
+.Ltail_vec:
+	EX(.Lhead_only, VMOVA V0, (%rdi))
+	addq	$VEC, %rdi
+	subq	$VEC, %rdx
+	cmpq	$VEC, %rdx
+	ja	.Ltail_vec
+.Ltail_last:
+	movl	$64, %ecx
+	subl	%edx, %ecx
+	movq	$-1, %r10
+	shrq	%cl, %r10
+	kmovq	%r10, %k1
+	EX(.Lhead_only, vmovdqu8 V0, (%rdi){%k1})
+	RETURN_ALL_DONE
+.Ltail_4:
+#endif
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
-	SET4(-4 * VEC, (%rdi,%rdx), VMOVU)
+	SET4U(-4 * VEC, (%rdi,%rdx), .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3,
+	      .Ltail_0_hi, .Ltail_1_hi, .Ltail_2_hi, .Ltail_3_hi)
 	RETURN_ALL_DONE
 
 #if REP_MIN
@@ -189,10 +253,89 @@ FUNC(__memset_fallible)
 	movq	%rdx, %rcx
 	EX(.Lrep_fault, rep stosb)
 	RETURN_ALL_DONE
-.Lrep_fault:
+.Lrep_fault:			/* rcx/rdi: where rep stosb stopped */
 	movq	%rcx, %rdx
+	jmp	.Lhead_only
 #endif
 
+/*
+ * The fixups, as in memcpy.S: each first skips the run of bytes from rdi on
+ * that stores before the faulting one (of its step, and of the head) have
+ * set, so that the retry starts at the first byte not yet stored even if
+ * another CPU unmaps their page first.  r9 (from the head on): the bytes
+ * left past the head's last byte.
+ */
+/* Stored: a constant; max(floor, rdx - back); max(rdx - back, the head). */
+.macro	FIX_CONST	lbl, n
+\lbl:	movl	$(\n), %ecx
+	jmp	.Lskip
+.endm
+.macro	FIX_MAX		lbl, back, floor
+\lbl:	leaq	-(\back)(%rdx), %rcx
+	movl	$(\floor), %r10d
+	jmp	.Lskip_max
+.endm
+.macro	FIX_LONG	lbl, back
+\lbl:	leaq	-(\back)(%rdx), %rcx
+	jmp	.Lskip_long
+.endm
+	FIX_CONST .Lstored_2, 2
+	FIX_CONST .Lstored_4, 4
+	FIX_CONST .Lstored_8, 8
+	FIX_CONST .Lstored_16, 16
+	FIX_CONST .Lstored_32, 32
+	FIX_CONST .Lstored_v1, VEC
+	FIX_CONST .Lstored_v2, 2*VEC
+	FIX_CONST .Lstored_v3, 3*VEC
+	FIX_CONST .Lstored_v4, 4*VEC
+#if VEC == 8
+	FIX_CONST .Lstored_v5, 5*VEC
+	FIX_CONST .Lstored_v6, 6*VEC
+	FIX_CONST .Lstored_v7, 7*VEC
+#endif
+	/* The last VEC of 2..4: the first 2 VEC and up to 1 VEC before the end. */
+	FIX_MAX .L2x_last, VEC, 2*VEC
+	/* Store j of the last 4 VEC of 4..8: the first 4 VEC and up to 4 - j before the end. */
+	FIX_MAX .L4x_1, 3*VEC, 4*VEC
+	FIX_MAX .L4x_2, 2*VEC, 4*VEC
+	FIX_MAX .L4x_3, VEC, 4*VEC
+	/* Store j of a turn: j VEC, and the head. */
+.Lloop_1:	movl	$VEC, %ecx;		jmp	.Lskip_long
+.Lloop_2:	movl	$2 * VEC, %ecx;		jmp	.Lskip_long
+.Lloop_3:	movl	$3 * VEC, %ecx;		jmp	.Lskip_long
+	/* Store j of the last 4 VEC: up to 4 - j VEC before the end, and the head. */
+	FIX_LONG .Ltail_1, 3*VEC
+	FIX_LONG .Ltail_2, 2*VEC
+	FIX_LONG .Ltail_3, VEC
+#if VEC == 16
+	/* The upper half of a store: its lower half too. */
+	FIX_CONST .Lstored_24, 24
+	FIX_CONST .Lstored_40, 40
+	FIX_CONST .Lstored_56, 56
+	FIX_MAX .L1x_last_hi, 8, 16
+	FIX_MAX .L2x_2_hi, 24, 32
+	FIX_MAX .L2x_last_hi, 8, 32
+	FIX_MAX .L4x_0_hi, 56, 64
+	FIX_MAX .L4x_1_hi, 40, 64
+	FIX_MAX .L4x_2_hi, 24, 64
+	FIX_MAX .L4x_3_hi, 8, 64
+	FIX_LONG .Ltail_0_hi, 56
+	FIX_LONG .Ltail_1_hi, 40
+	FIX_LONG .Ltail_2_hi, 24
+	FIX_LONG .Ltail_3_hi, 8
+#endif
+.Lhead_only:	xorl	%ecx, %ecx
+.Lskip_long:			/* rcx bytes from rdi stored, and the head */
+	movq	%rdx, %r10
+	subq	%r9, %r10
+.Lskip_max:			/* rcx or r10 bytes from rdi stored, whichever is more */
+	cmpq	%r10, %rcx
+	cmovlq	%r10, %rcx
+.Lskip:				/* rcx bytes from rdi stored (none if rcx <= 0) */
+	testq	%rcx, %rcx
+	jle	.Lretry
+	addq	%rcx, %rdi
+	subq	%rcx, %rdx
 .Lretry:			/* the trap handler closed the window: reopen */
 	USER_ACCESS_BEGIN
 	testq	%rdx, %rdx

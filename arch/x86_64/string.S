@@ -11,7 +11,9 @@
  *   r10  n: bytes of src[0..max) at or past rax, >= 1 inside the loop
  *   rcx  offset of the first string byte in the chunk (head), else 0
  *   r11  the zero mask of a chunk, then a position
- *   r8   scratch; the len pointer is pushed at entry
+ *   r8   scratch; in the loop where its turns end (r9, r10 already
+ *        count them); the len pointer is pushed at entry
+ *   rdx  max at entry; in the loop rdi - rax (strncpy)
  *   CW-byte chunks: rdx (general registers, VMIO_X86_VEC 8), else xmm1..4
  *   (16 bytes) or ymm1..4 (32 bytes, VMIO_X86_VEC >= 32); x/ymm0 = 0.
  *
@@ -19,7 +21,11 @@
  * is loaded only while no NUL has been seen and n > 0, so each holds a
  * byte a byte-by-byte scan would read, and none reaches another page.
  * Head: the chunk holding src, its bytes below src ignored.  Loop: four
- * chunks a turn (vectors) while n > 4 chunks, else one.  Full chunks are
+ * chunks a turn (vectors) while n > 4 chunks and the four lie in one 4 KiB
+ * page (the turns that fit are counted when they begin; one chunk at a
+ * time up to the page end, from where turns are 4-chunk aligned and never
+ * cross one), else one.  A turn is loaded whole before it is tested, so
+ * without that rule it could load the page after the NUL.  Full chunks are
  * stored as they are; the last, partial one (and the head) is spilled to
  * the stack and its bytes up to the NUL or n copied from there, so every
  * byte stored comes from the register that was tested.
@@ -27,6 +33,11 @@
  * A fault in a chunk load resumes at the byte retry, which goes on from
  * the committed byte one at a time until a NUL, n bytes or a faulting byte
  * load: that count is exact.  Stores go to kernel memory and do not fault.
+ * Nothing of a turn is stored before all of it is loaded and tested, so
+ * the committed byte is the first not yet stored, and (a turn never
+ * spanning two pages) a fault on a page is first taken at its first byte:
+ * an unmap racing the call cannot make the retry stop short of bytes
+ * already stored or counted.
  */
 #include "asm.h"
 #include "vec.h"
@@ -43,6 +54,7 @@
 #define VZU
 #elif VEC == 16
 #define CW 16
+#define LOG_TURN 6			/* 4 chunks: 64 bytes */
 #define ZERO_INIT pxor %xmm0, %xmm0
 #define LOADA(disp) EX(.Lretry_\c, movdqa disp(%rax), %xmm1)
 #define STOREU movdqu %xmm1, (%rdi)
@@ -57,6 +69,7 @@
 #define VZU
 #else
 #define CW 32
+#define LOG_TURN 7			/* 4 chunks: 128 bytes */
 #define ZERO_INIT vpxor %ymm0, %ymm0, %ymm0
 #define LOADA(disp) EX(.Lretry_\c, vmovdqa disp(%rax), %ymm1)
 #define STOREU vmovdqu %ymm1, (%rdi)
@@ -124,6 +137,34 @@
 	jmp	\more
 .endm
 
+/* Leaving the turns at rax before r8: r9, r10 and rdi back to rax. */
+.macro UNDO c
+	subq	%rax, %r8
+	subq	%r8, %r9
+	addq	%r8, %r10
+.if \c
+	leaq	(%rax,%rdx), %rdi
+.endif
+.endm
+
+/* One chunk at rax, then on at \next unless it decides. */
+.macro ONE c, next
+	LOADA(0)
+	ZMASK
+	xorl	%ecx, %ecx
+	movl	$CW, %r8d
+	DECIDE	\c, 3f
+3:
+.if \c
+	STOREU
+	addq	$CW, %rdi
+.endif
+	addq	$CW, %rax
+	addq	$CW, %r9
+	subq	$CW, %r10
+	jmp	\next
+.endm
+
 /* The body of both routines: c = 1 copies to rdi, c = 0 only scans. */
 .macro STRBODY c
 	pushq	%r8				/* the len pointer */
@@ -174,11 +215,40 @@
 #if CW > 8
 	cmpq	$4 * CW, %r10
 	jbe	.Lone_\c
+	/*
+	 * r8 = the turns that leave n >= 1 and, unless rax is a multiple of
+	 * 4 CW (then no turn crosses a page), fit before the page ends:
+	 * (4096 - rax % 4096) / (4 CW).  After the first page end rax stays
+	 * such a multiple, so the loop stops only for n or a zero.  The turns
+	 * are counted in r9, r10 at once, r8 becomes their end, and only rax
+	 * moves while they run (rdx = rdi - rax); leaving early gives back
+	 * what was not done (UNDO).
+	 */
+	leaq	-1(%r10), %r8
+	shrq	$LOG_TURN, %r8
+	testl	$(4 * CW - 1), %eax
+	jz	5f
+	movl	%eax, %r11d
+	orl	$-4096, %r11d
+	negl	%r11d
+	shrl	$LOG_TURN, %r11d
+	jz	.Lpage_\c			/* less than a turn left in the page */
+	cmpq	%r11, %r8
+	cmovaq	%r11, %r8
+5:	shlq	$LOG_TURN, %r8
+	addq	%r8, %r9
+	subq	%r8, %r10
+	addq	%rax, %r8
+.if \c
+	movq	%rdi, %rdx
+	subq	%rax, %rdx
+.endif
+.Lturn_\c:
 	/* Four chunks; any zero among them: one at a time from the first. */
-	EX(.Lretry_\c, MOVA (%rax), R1)
-	EX(.Lretry_\c, MOVA CW(%rax), R2)
-	EX(.Lretry_\c, MOVA 2 * CW(%rax), R3)
-	EX(.Lretry_\c, MOVA 3 * CW(%rax), R4)
+	EX(.Lturnfault_\c, MOVA (%rax), R1)
+	EX(.Lturnfault_\c, MOVA CW(%rax), R2)
+	EX(.Lturnfault_\c, MOVA 2 * CW(%rax), R3)
+	EX(.Lturnfault_\c, MOVA 3 * CW(%rax), R4)
 #if CW == 16
 	movdqa	%xmm1, %xmm5
 	pminub	%xmm2, %xmm5
@@ -194,34 +264,34 @@
 	vpmovmskb %ymm5, %r11d
 #endif
 	testl	%r11d, %r11d
-	jnz	.Lone_\c
+	jnz	.Lturnzero_\c
 .if \c
-	MOVU	R1, (%rdi)
-	MOVU	R2, CW(%rdi)
-	MOVU	R3, 2 * CW(%rdi)
-	MOVU	R4, 3 * CW(%rdi)
-	addq	$4 * CW, %rdi
+	MOVU	R1, (%rax,%rdx)
+	MOVU	R2, CW(%rax,%rdx)
+	MOVU	R3, 2 * CW(%rax,%rdx)
+	MOVU	R4, 3 * CW(%rax,%rdx)
 .endif
 	addq	$4 * CW, %rax
-	addq	$4 * CW, %r9
-	subq	$4 * CW, %r10
+	cmpq	%r8, %rax
+	jne	.Lturn_\c
+.if \c
+	leaq	(%rax,%rdx), %rdi
+.endif
+	jmp	.Lloop_\c			/* at a page start or n <= 4 chunks */
+.Lturnzero_\c:
+	UNDO	\c
+	jmp	.Lone_\c
+.Lturnfault_\c:					/* a chunk of the turn at rax faulted */
+	UNDO	\c
+	jmp	.Lretry_\c
+.Lpage_\c:					/* chunks up to the page end */
+	ONE	\c, 4f
+4:	testl	$4095, %eax
+	jnz	.Lpage_\c
 	jmp	.Lloop_\c
 #endif
 .Lone_\c:					/* one chunk; n >= 1 */
-	LOADA(0)
-	ZMASK
-	xorl	%ecx, %ecx
-	movl	$CW, %r8d
-	DECIDE	\c, 3f
-3:
-.if \c
-	STOREU
-	addq	$CW, %rdi
-.endif
-	addq	$CW, %rax
-	addq	$CW, %r9
-	subq	$CW, %r10
-	jmp	.Lone_\c
+	ONE	\c, .Lone_\c
 
 .Ltoolong_\c:					/* n bytes from rcx on, no NUL */
 	addq	%r10, %r9

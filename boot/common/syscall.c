@@ -15,16 +15,19 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fault_lock.h"
 #include "plat.h"
 #include "user_abi.h"
 #include "usermode.h"
 #include "usermode_priv.h"
+#define VMIO_LINUX_NAMES /* the futex calls below use Linux's names */
 #include "vmio/vmio.h"
 
 _Static_assert(UFUTEX_SET == VMIO_ATOMIC_SET && UFUTEX_ADD == VMIO_ATOMIC_ADD &&
 	       UFUTEX_OR == VMIO_ATOMIC_OR && UFUTEX_ANDN == VMIO_ATOMIC_ANDN &&
 	       UFUTEX_XOR == VMIO_ATOMIC_XOR, "futex ops are vmio's numbers");
-_Static_assert(-UERR_EFAULT == VMIO_EFAULT && -UERR_EINVAL == VMIO_EINVAL,
+_Static_assert(-UERR_EFAULT == VMIO_EFAULT && -UERR_EINVAL == VMIO_EINVAL &&
+	       -UERR_ENOSYS == VMIO_ENOSYS && UFUTEX_XOR == FUTEX_OP_XOR,
 	       "vmio's errors are Linux's numbers");
 
 #define CHUNK 256     /* bytes moved through a kernel buffer at a time */
@@ -65,9 +68,10 @@ static long sys_write(uintptr_t buf, size_t len)
 	size_t done = 0;
 	int err = 0, leak = 0;
 
-	if (vm_freader_from_user_space(&r, (const void *)buf, len)) {
+	err = vm_freader_from_user_space(&r, (const void *)buf, len);
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing read");
-		return -UERR_EFAULT;
+		return err;
 	}
 	while (done < len && !err) {
 		struct vm_writer w = vm_writer_from_bytes(k, sizeof(k));
@@ -126,9 +130,10 @@ static long sys_read(uintptr_t buf, size_t len)
 	size_t done = 0;
 	int err = 0;
 
-	if (vm_fwriter_from_user_space(&w, (void *)buf, len)) {
+	err = vm_fwriter_from_user_space(&w, (void *)buf, len);
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing written");
-		return -UERR_EFAULT;
+		return err;
 	}
 	if (len > SOURCE_LEN)
 		len = SOURCE_LEN;
@@ -160,9 +165,10 @@ static long sys_get_info(uintptr_t out)
 	struct vm_fwriter w;
 	int err;
 
-	if (vm_fwriter_from_user_space(&w, (void *)out, sizeof(user_sys.info))) {
+	err = vm_fwriter_from_user_space(&w, (void *)out, sizeof(user_sys.info));
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing written");
-		return -UERR_EFAULT;
+		return err;
 	}
 	err = vm_fwriter_write_val(&w, &user_sys.info, sizeof(user_sys.info));
 	NOTE(err ? "fault while writing the %zu-byte info" : "wrote the %zu-byte info",
@@ -180,9 +186,8 @@ static long sys_put_req(uintptr_t in)
 	int err = 0;
 
 	memset(&req, 0xa5, sizeof(req));
-	if (vm_freader_from_user_space(&r, (const void *)in, sizeof(req)))
-		err = VMIO_EINVAL;
-	else
+	err = vm_freader_from_user_space(&r, (const void *)in, sizeof(req));
+	if (!err)
 		err = vm_freader_read_val(&r, &req, sizeof(req));
 	if (err) {
 		const uint8_t *b = (const uint8_t *)&req;
@@ -205,7 +210,8 @@ static long sys_put_req(uintptr_t in)
 
 /*
  * Copy the source's first bytes into the user's n segments as one stream;
- * the count (short at a fault), -EFAULT, or -EINVAL for n outside 0..16.
+ * the count (short at a fault), -EFAULT, or -EINVAL for n outside 0..16 or
+ * a segment length negative as an ssize_t (vm_fwriter_iov_init's answers).
  */
 static long sys_readv(uintptr_t uiov, long n)
 {
@@ -220,17 +226,20 @@ static long sys_readv(uintptr_t uiov, long n)
 		NOTE("n outside 0..%d", USER_IOV_MAX);
 		return -UERR_EINVAL;
 	}
-	if (vm_freader_from_user_space(&r, (const void *)uiov, (size_t)n * sizeof(iov[0]))) {
+	err = vm_freader_from_user_space(&r, (const void *)uiov, (size_t)n * sizeof(iov[0]));
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("array outside the user range: nothing read");
-		return -UERR_EFAULT;
+		return err;
 	}
 	if (vm_freader_read_iovec(&r, iov, (size_t)n)) {
 		NOTE("fault reading the array of %ld segments", n);
 		return -UERR_EFAULT;
 	}
-	if (vm_fwriter_iov_init(&it, iov, (size_t)n)) {
-		NOTE("a segment outside the user range: nothing written");
-		return -UERR_EFAULT;
+	err = vm_fwriter_iov_init(&it, iov, (size_t)n);
+	if (err) { /* Linux's import_iovec: EINVAL or EFAULT, passed straight out */
+		NOTE(err == VMIO_EINVAL ? "a segment length negative as ssize_t: nothing written"
+					: "a segment outside the user range: nothing written");
+		return err;
 	}
 	total = vm_fwriter_iov_avail(&it);
 	if (total > SOURCE_LEN)
@@ -289,9 +298,10 @@ static long sys_lookup(uintptr_t name)
 	if (name >= start && name < end && end - name < max)
 		max = end - name;
 	memset(k, 0xa5, sizeof(k));
-	if (vm_freader_from_user_space(&r, (const void *)name, max)) {
+	err = vm_freader_from_user_space(&r, (const void *)name, max);
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing read");
-		return -UERR_EFAULT;
+		return err;
 	}
 	err = vm_freader_read_cstring(&r, k, sizeof(k), &len);
 	if (err) {
@@ -333,9 +343,10 @@ static long sys_set_opts(uintptr_t o, size_t size)
 		NOTE("larger than a page, as Linux refuses");
 		return -UERR_E2BIG;
 	}
-	if (vm_freader_from_user_space(&r, (const void *)o, size)) {
+	err = vm_freader_from_user_space(&r, (const void *)o, size);
+	if (err) { /* VMIO_EFAULT is -EFAULT: passed straight out */
 		NOTE("outside the user range: nothing read");
-		return -UERR_EFAULT;
+		return err;
 	}
 	memset(&k, 0xa5, sizeof(k));
 	err = vm_freader_read_struct(&r, &k, sizeof(k));
@@ -366,7 +377,7 @@ static void note_word(uintptr_t addr, int err)
 	uint32_t now = 0;
 
 	if (err) {
-		NOTE(err == VMIO_EINVAL ? "refused before any access" : "fault: nothing written");
+		NOTE(err == VMIO_EFAULT ? "fault: nothing written" : "refused before any access");
 		return;
 	}
 	if (vm_freader_from_user_space(&r, (const void *)addr, 4) ||
@@ -378,46 +389,39 @@ static void note_word(uintptr_t addr, int err)
 	NOTE("word now 0x%x", now);
 }
 
-/* A vmio error as the call's return: a pointer outside the user range is -EFAULT. */
-static long futex_result(int err, uint32_t old)
-{
-	if (err == VMIO_EFAULT)
-		return -UERR_EFAULT;
-	if (err)
-		return -UERR_EINVAL;
-	return (long)old;
-}
+/*
+ * The two futex calls are written as Linux writes them, on vmio/uaccess.h's
+ * Linux names (VMIO_LINUX_NAMES): the errors are Linux's numbers already.
+ */
 
 /* Compare-and-exchange the user's word; the old word, -EINVAL (misaligned) or -EFAULT. */
 static long sys_futex_cmpxchg(uintptr_t addr, uint32_t expected, uint32_t desired)
 {
-	struct vm_fwriter w;
-	uint32_t old = 0;
+	uint32_t *uaddr = (uint32_t *)addr, old = 0;
 	int err;
 
-	if (vm_fwriter_from_user_space(&w, (void *)addr, 4)) {
+	if (!access_ok(uaddr, sizeof(*uaddr))) {
 		NOTE("outside the user range: nothing written");
 		return -UERR_EFAULT;
 	}
-	err = vm_fwriter_atomic_cmpxchg_u32(&w, expected, desired, &old);
+	err = futex_atomic_cmpxchg_inatomic(&old, uaddr, expected, desired);
 	note_word(addr, err);
-	return futex_result(err, old);
+	return err ? err : (long)old;
 }
 
-/* Apply a futex op to the user's word; the old word, -EINVAL (op, misaligned) or -EFAULT. */
+/* Apply a futex op to the user's word; the old word, -ENOSYS (op), -EINVAL (misaligned) or -EFAULT. */
 static long sys_futex_op(uintptr_t addr, int op, uint32_t arg)
 {
-	struct vm_fwriter w;
-	uint32_t old = 0;
-	int err;
+	uint32_t *uaddr = (uint32_t *)addr;
+	int err, old = 0;
 
-	if (vm_fwriter_from_user_space(&w, (void *)addr, 4)) {
+	if (!access_ok(uaddr, sizeof(*uaddr))) {
 		NOTE("outside the user range: nothing written");
 		return -UERR_EFAULT;
 	}
-	err = vm_fwriter_atomic_fetch_op_u32(&w, op, arg, &old);
+	err = arch_futex_atomic_op_inuser(op, arg, &old, uaddr);
 	note_word(addr, err);
-	return futex_result(err, old);
+	return err ? err : (long)(uint32_t)old;
 }
 
 /* ---- the table ---- */
@@ -544,6 +548,11 @@ long syscall_dispatch(unsigned long nr, unsigned long a0, unsigned long a1,
 	const unsigned long a[4] = { a0, a1, a2, a3 };
 	long ret;
 
+	/* The futex demo's calls (fault_lock.c) run on several CPUs: none of the table here. */
+	if (nr == SYS_FUTEX_WORD || nr == SYS_FUTEX_WAIT || nr == SYS_FUTEX_ADD)
+		return futex_lock_syscall(nr, a0, a1);
+	if (nr == SYS_EXIT && plat_cpu_id() != 0)
+		user_leave((long)a0);
 	if (plat_user_access_open())
 		user_sys.access_open++;
 	user_sys.syscalls++;

@@ -29,7 +29,8 @@ int user_active;
 
 static uint8_t *image_frames[USER_IMAGE_MAX_PAGES], *stack_frames[USER_STACK_PAGES];
 static unsigned image_pages;
-static struct user_result *current;
+static struct user_result *current[PLAT_MAX_CPUS]; /* the program each CPU runs */
+static int image_loaded; /* user_run has loaded the image: user_run_secondary may start */
 
 /* Map the image's pages and the stack's, once: user_run() refills them. */
 static void map_user_pages(void)
@@ -169,11 +170,12 @@ void user_run(unsigned prog, int rows, struct user_result *res)
 	if (!image_pages)
 		map_user_pages();
 	load_user_image();
+	__atomic_store_n(&image_loaded, 1, __ATOMIC_RELEASE);
 	publish(stack_buf);
 	user_sys.rows = rows;
 	user_sys.syscalls = user_sys.expects = user_sys.expects_failed = 0;
 	user_sys.kernel_failed = user_sys.access_open = 0;
-	current = res;
+	current[plat_cpu_id()] = res;
 	if (rows)
 		syscall_table_head();
 
@@ -201,9 +203,49 @@ void user_run(unsigned prog, int rows, struct user_result *res)
 
 _Noreturn void user_fault(const char *cause, uintptr_t pc, uintptr_t addr)
 {
-	current->faulted = 1;
-	current->cause = cause;
-	current->pc = pc;
-	current->addr = addr;
+	struct user_result *res = current[plat_cpu_id()];
+
+	res->faulted = 1;
+	res->cause = cause;
+	res->pc = pc;
+	res->addr = addr;
 	user_leave(-1);
+}
+
+/*
+ * A secondary's user stack: USER_STACK_PAGES fresh pages above the ones
+ * before it, with an unmapped guard page below each (mapped once).
+ */
+static uintptr_t secondary_stack(unsigned cpu)
+{
+	static uintptr_t tops[PLAT_MAX_CPUS];
+	size_t ps = plat_info()->page_size;
+	uintptr_t base = user_image_va + USER_STACK_OFFSET +
+			 cpu * (USER_STACK_PAGES + 1) * ps;
+
+	if (!tops[cpu]) {
+		for (unsigned i = 0; i < USER_STACK_PAGES; i++) {
+			uint8_t *frame = plat_frames_alloc(1);
+
+			if (!frame) {
+				printf("usermode: out of memory for a user stack\n");
+				plat_exit(2);
+			}
+			plat_user_map(base + i * ps, frame, 1);
+		}
+		tops[cpu] = base + USER_STACK_PAGES * ps;
+	}
+	return tops[cpu];
+}
+
+void user_run_secondary(unsigned prog, struct user_result *res)
+{
+	unsigned cpu = plat_cpu_id();
+	uintptr_t sp = secondary_stack(cpu);
+
+	while (!__atomic_load_n(&image_loaded, __ATOMIC_ACQUIRE))
+		;
+	memset(res, 0, sizeof(*res));
+	current[cpu] = res;
+	res->code = user_enter((uintptr_t)user_image_va, sp, prog);
 }

@@ -159,6 +159,14 @@ uint64_t plat_cpu_ipis_watched(unsigned cpu);
 uint64_t plat_cpu_ticks_watched(unsigned cpu);
 
 /*
+ * The console lock (minilibc printf and puts hold it for a whole call, so
+ * lines from several CPUs do not mix); recursive on one CPU, so a trap
+ * that prints while its CPU holds it goes on.  No-ops where there is one CPU.
+ */
+void plat_console_lock(void);
+void plat_console_unlock(void);
+
+/*
  * Faults the kernel takes inside vmio's primitives (bare metal: a page or
  * access fault at an exception-table instruction; host: a SIGSEGV/SIGBUS
  * there).  plat_fault_count: how many were fixed up since boot (host:

@@ -25,12 +25,16 @@ enum {
 	SYS_FUTEX_CMPXCHG = 8, /* futex_cmpxchg(uint32_t *addr, old, new): the old word or -errno */
 	SYS_FUTEX_OP = 9,      /* futex_op(uint32_t *addr, op, arg): the old word or -errno */
 	SYS_EXPECT = 10,       /* expect(got, want, label, label_len): the test harness's verdict */
+	SYS_FUTEX_WORD = 11,   /* futex_word(): the demo's futex word (boot/include/fault_lock.h) */
+	SYS_FUTEX_WAIT = 12,   /* futex_wait(addr, val): wait while *addr == val; the new value or -errno */
+	SYS_FUTEX_ADD = 13,    /* futex_add(addr, arg): *addr += arg; the old value or -errno */
 	SYS_COUNT
 };
 
 /* Error returns, as Linux numbers them. */
 #define UERR_ENOENT 2
 #define UERR_E2BIG 7
+#define UERR_EAGAIN 11
 #define UERR_EFAULT 14
 #define UERR_EINVAL 22
 #define UERR_ENAMETOOLONG 36

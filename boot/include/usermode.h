@@ -28,6 +28,17 @@ struct user_result {
  */
 void user_run(unsigned prog, int rows, struct user_result *res);
 
+/*
+ * Run program prog on this CPU (a secondary) while user_run() runs another
+ * on CPU 0: the image user_run loaded, a stack of this CPU's own, no
+ * table, no kernel checks (user_run's do them).  Needs an ISA whose
+ * user_enter keeps the kernel stack per CPU (fault_lock.h).
+ */
+void user_run_secondary(unsigned prog, struct user_result *res);
+
+/* Rounds of each futex program (the word ends at 2 * FUTEX_ROUNDS). */
+#define FUTEX_ROUNDS 300
+
 /* User programs of tests/user/programs.c (the argument of its entry). */
 enum {
 	UPROG_SYSCALLS,    /* every call, good and bad arguments */
@@ -36,7 +47,9 @@ enum {
 	UPROG_NULL,        /* a load from address 0 */
 	UPROG_EXEC_KERNEL, /* a jump into kernel text */
 	UPROG_STORE_HOLE,  /* a store into the hole of the test region */
-	UPROG_COUNT
+	UPROG_COUNT,       /* the programs above: the demo runs them all */
+	UPROG_FUTEX_A = UPROG_COUNT, /* faults under a lock: add, then wait (fault_lock.h) */
+	UPROG_FUTEX_B,     /* its partner on another CPU: wait, then add */
 };
 
 /* ---- called by each ISA's trap handler ---- */

@@ -19,6 +19,7 @@ static _Noreturn void boot_tests(void)
 _Noreturn void boot_main(void)
 {
 	trap_init();
+	smp_boot_cpu_init();
 	mem_init();
 	mmu_init();
 	call_on_stack(LA_KSTACK_TOP, boot_tests);

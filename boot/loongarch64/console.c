@@ -17,12 +17,47 @@ static void uart_put(int c)
 	uart[UART_THR] = (uint8_t)c;
 }
 
+/*
+ * The console lock: a CPU owns the console from the first character of a
+ * line to its newline, so lines from several CPUs do not mix.  0 = free,
+ * else the owner's number + 1.  A line left open for over 50 ms (a CPU
+ * that stopped mid-line) no longer holds the others back.
+ */
+static unsigned console_owner;
+
+/* The constant counter (100 MHz on QEMU). */
+static uint64_t rdtime(void)
+{
+	uint64_t t;
+
+	__asm__ volatile("rdtime.d %0, $zero" : "=r"(t));
+	return t;
+}
+
 /* Write c to the UART, with a carriage return before each newline. */
 void plat_putchar(int c)
 {
+	unsigned me = plat_cpu_id() + 1, free = 0;
+	int locked = 0;
+
+	if (__atomic_load_n(&console_owner, __ATOMIC_RELAXED) == me) {
+		locked = 1;
+	} else {
+		uint64_t t0 = rdtime();
+
+		while (!(locked = __atomic_compare_exchange_n(&console_owner, &free, me, 0,
+							      __ATOMIC_ACQUIRE,
+							      __ATOMIC_RELAXED))) {
+			free = 0;
+			if (rdtime() - t0 > 5000000)
+				break;
+		}
+	}
 	if (c == '\n')
 		uart_put('\r');
 	uart_put(c);
+	if (locked && c == '\n')
+		__atomic_store_n(&console_owner, 0, __ATOMIC_RELEASE);
 }
 
 /*

@@ -11,6 +11,7 @@
 #define CSR_EUEN 0x2      /* FPU/vector enables */
 #define CSR_ECFG 0x4      /* local interrupt enables (LIE), vector spacing */
 #define CSR_ESTAT 0x5     /* pending interrupts IS[12:0], Ecode[21:16], EsubCode[30:22] */
+#define CSR_CPUID 0x20    /* this core's number (CoreID in bits 8:0) */
 #define CSR_ERA 0x6       /* exception return address */
 #define CSR_BADV 0x7      /* faulting virtual address */
 #define CSR_EENTRY 0xc    /* exception entry (virtual, 4 KiB aligned) */
@@ -25,6 +26,8 @@
 #define CSR_STLBPS 0x1e   /* page size of the STLB */
 #define CSR_SAVE0 0x30
 #define CSR_SAVE1 0x31   /* the kernel stack for traps from PLV3 (user_entry.S) */
+#define CSR_SAVE2 0x32   /* this CPU's struct la_cpu (smp.c) */
+#define CSR_SAVE3 0x33   /* this CPU's overflow stack top (trap.S) */
 #define CSR_TCFG 0x41     /* timer: En, Periodic, InitVal */
 #define CSR_TVAL 0x42
 #define CSR_TICLR 0x44    /* write 1: acknowledge the timer interrupt */
@@ -44,6 +47,23 @@
 
 #define ECFG_LIE_TI 0x800 /* local interrupt 11: the constant timer */
 #define ESTAT_IS_TI 0x800
+#define ECFG_LIE_IPI 0x1000 /* local interrupt 12: interprocessor interrupts */
+#define ESTAT_IS_IPI 0x1000
+
+/*
+ * The per-core IPI block, in IOCSR space (iocsrrd/iocsrwr).  STATUS bits
+ * are raised by other cores' IPI_SEND; while STATUS & EN is non-zero the
+ * core's IS[12] is up.  MBUF0..3 are mailboxes other cores fill through
+ * MBUF_SEND, 32 bits at a time.
+ */
+#define IOCSR_IPI_STATUS 0x1000
+#define IOCSR_IPI_EN 0x1004
+#define IOCSR_IPI_CLEAR 0x100c
+#define IOCSR_MBUF0 0x1020
+#define IOCSR_IPI_SEND 0x1040  /* vector [4:0], target core [25:16], blocking [31] */
+#define IOCSR_MBUF_SEND 0x1048 /* word index [4:2], core [25:16], blocking [31], data [63:32] */
+#define IOCSR_SEND_BLOCKING 0x80000000
+#define IOCSR_SEND_CPU_SHIFT 16
 
 #define TCFG_EN 0x1
 #define TCFG_PERIODIC 0x2
@@ -102,6 +122,32 @@
 		__asm__ volatile("csrxchg %0, %1, %2"                        \
 				 : "+r"(csr_v_) : "r"((uint64_t)(mask)), "i"(csr) : "memory"); \
 	} while (0)
+
+static inline uint32_t iocsr_read32(uint32_t reg)
+{
+	uint64_t v;
+
+	__asm__ volatile("iocsrrd.w %0, %1" : "=r"(v) : "r"((uint64_t)reg) : "memory");
+	return (uint32_t)v;
+}
+
+static inline uint64_t iocsr_read64(uint32_t reg)
+{
+	uint64_t v;
+
+	__asm__ volatile("iocsrrd.d %0, %1" : "=r"(v) : "r"((uint64_t)reg) : "memory");
+	return v;
+}
+
+static inline void iocsr_write32(uint32_t val, uint32_t reg)
+{
+	__asm__ volatile("iocsrwr.w %0, %1" : : "r"((uint64_t)val), "r"((uint64_t)reg) : "memory");
+}
+
+static inline void iocsr_write64(uint64_t val, uint32_t reg)
+{
+	__asm__ volatile("iocsrwr.d %0, %1" : : "r"(val), "r"((uint64_t)reg) : "memory");
+}
 
 static inline uint32_t cpucfg(uint32_t word)
 {

@@ -1,7 +1,8 @@
 /*
  * Paging: three-level tables of 16 KiB pages (2048 entries a level, 47-bit
  * virtual addresses) that map only the user test region (lower half, PGDL)
- * and the kernel stack (upper half, PGDH); the kernel, RAM and devices are
+ * and the kernel stacks, one a CPU (upper half, PGDH); every CPU uses
+ * these same tables (smp.c); the kernel, RAM and devices are
  * reached through the direct-mapped windows set in start.S, which take
  * precedence over the TLB for VSEG 8 and 9.
  *
@@ -38,6 +39,8 @@ static page_table pgd, pmd_user, pte_user;
 static page_table pgd_kernel, pmd_kernel, pte_kernel;
 static page_table pmd_none, pte_none;
 
+struct la_mmu_csrs la_mmu_csrs;
+
 /* Physical address of a table, as the walker wants it. */
 static uint64_t pa_of(const void *table)
 {
@@ -71,10 +74,10 @@ static void map_user_region(void)
 	}
 }
 
-/* Map the kernel stack's pages, PLV0 only; its guard page stays invalid. */
-static void map_kernel_stack(void)
+/* Map CPU c's kernel stack pages, PLV0 only; its guard page stays invalid. */
+int mmu_map_kernel_stack(unsigned c)
 {
-	uintptr_t guard = LA_KSTACK_GUARD;
+	uintptr_t guard = LA_KSTACK_GUARD + (uintptr_t)c * LA_KSTACK_SLOT;
 
 	pgd_kernel[PT_INDEX(guard, DIR3_SHIFT)] = pa_of(pmd_kernel);
 	pmd_kernel[PT_INDEX(guard, DIR1_SHIFT)] = pa_of(pte_kernel);
@@ -82,10 +85,12 @@ static void map_kernel_stack(void)
 		void *frame = plat_frames_alloc(1);
 
 		if (!frame)
-			plat_exit(2);
+			return 0;
 		pte_kernel[PT_INDEX(guard + i * LA_PAGE_SIZE, PTE_SHIFT)] =
 			pa_of(frame) | PTE_V | PTE_D | PTE_MAT_CC;
 	}
+	__asm__ volatile("dbar 0" ::: "memory");
+	return 1;
 }
 
 uintptr_t plat_user_base(void)
@@ -98,8 +103,10 @@ void mmu_init(void)
 {
 	_Static_assert(PT_INDEX(LA_USER_BASE, PTE_SHIFT) + UREG_PAGES <= PT_ENTRIES,
 		       "the user test region must fit in one PTE table");
-	_Static_assert(PT_INDEX(LA_KSTACK_GUARD, PTE_SHIFT) + LA_KSTACK_PAGES < PT_ENTRIES,
-		       "the kernel stack must fit in one PTE table");
+	_Static_assert(PT_INDEX(LA_KSTACK_GUARD, PTE_SHIFT) +
+				       LA_MAX_CPUS * (LA_KSTACK_SLOT / LA_PAGE_SIZE) <= PT_ENTRIES,
+		       "the kernel stacks must fit in one PTE table");
+	_Static_assert(LA_MAX_CPUS == PLAT_MAX_CPUS, "boot.h follows plat.h");
 
 	fill(pte_none, 0);
 	fill(pmd_none, pa_of(pte_none));
@@ -110,17 +117,27 @@ void mmu_init(void)
 	fill(pmd_kernel, pa_of(pte_none));
 	fill(pgd_kernel, pa_of(pmd_none));
 	map_user_region();
-	map_kernel_stack();
+	if (!mmu_map_kernel_stack(0))
+		plat_exit(2);
 
-	csr_write(CSR_PWCL, PTE_SHIFT | PT_WIDTH << 5 | DIR1_SHIFT << 10 | PT_WIDTH << 15);
-	csr_write(CSR_PWCH, DIR3_SHIFT | PT_WIDTH << 6);
-	csr_write(CSR_STLBPS, LA_PAGE_SHIFT);
-	csr_write(CSR_TLBREHI, LA_PAGE_SHIFT);
-	csr_write(CSR_TLBIDX, (uint64_t)LA_PAGE_SHIFT << 24);
+	la_mmu_csrs.pwcl = PTE_SHIFT | PT_WIDTH << 5 | DIR1_SHIFT << 10 | PT_WIDTH << 15;
+	la_mmu_csrs.pwch = DIR3_SHIFT | PT_WIDTH << 6;
+	la_mmu_csrs.stlbps = LA_PAGE_SHIFT;
+	la_mmu_csrs.tlbrehi = LA_PAGE_SHIFT;
+	la_mmu_csrs.tlbidx = (uint64_t)LA_PAGE_SHIFT << 24;
+	la_mmu_csrs.pgdl = pa_of(pgd);
+	la_mmu_csrs.pgdh = pa_of(pgd_kernel);
+	la_mmu_csrs.tlbrentry = cached_to_phys((uintptr_t)tlb_refill);
+	la_mmu_csrs.eentry = (uintptr_t)trap_entry;
+	csr_write(CSR_PWCL, la_mmu_csrs.pwcl);
+	csr_write(CSR_PWCH, la_mmu_csrs.pwch);
+	csr_write(CSR_STLBPS, la_mmu_csrs.stlbps);
+	csr_write(CSR_TLBREHI, la_mmu_csrs.tlbrehi);
+	csr_write(CSR_TLBIDX, la_mmu_csrs.tlbidx);
 	csr_write(CSR_ASID, 0);
-	csr_write(CSR_PGDL, pa_of(pgd));
-	csr_write(CSR_PGDH, pa_of(pgd_kernel));
-	csr_write(CSR_TLBRENTRY, cached_to_phys((uintptr_t)tlb_refill));
+	csr_write(CSR_PGDL, la_mmu_csrs.pgdl);
+	csr_write(CSR_PGDH, la_mmu_csrs.pgdh);
+	csr_write(CSR_TLBRENTRY, la_mmu_csrs.tlbrentry);
 	__asm__ volatile("invtlb 0, $zero, $zero" ::: "memory");
 	csr_write(CSR_CRMD, CRMD_PG | CRMD_DATF_CC | CRMD_DATM_CC); /* PLV0, IE = 0 */
 }
@@ -135,9 +152,10 @@ void plat_user_map(uintptr_t va, void *frame, int writable)
 		printf("boot: user page 0x%lx outside the user page table\n", (unsigned long)va);
 		plat_exit(2);
 	}
-	pte_user[PT_INDEX(va, PTE_SHIFT)] = pa_of(frame) | PTE_V | PTE_PLV3 | PTE_MAT_CC |
-					    (writable ? PTE_D : 0);
-	__asm__ volatile("invtlb 0, $zero, $zero" ::: "memory");
+	__atomic_store_n(&pte_user[PT_INDEX(va, PTE_SHIFT)],
+			 pa_of(frame) | PTE_V | PTE_PLV3 | PTE_MAT_CC | (writable ? PTE_D : 0),
+			 __ATOMIC_RELEASE);
+	smp_tlb_shootdown(va);
 }
 
 /*

@@ -6,12 +6,13 @@
  * and the PC in ERA.  From PLV3 (a user program: PRMD.PPLV = 3) the frame
  * goes on the kernel stack that user_enter left in KScratch SAVE1.  From
  * PLV0 the interrupted stack is ours and the frame goes right below it,
- * unless sp has no room left above
- * the kernel stack's guard page (or is not on that stack yet, during boot):
- * then the frame goes on the overflow stack, for the dump.  Frame layout
- * (struct trap_frame in trap.h): r0..r31 in slots 0..31 (slot 3 holds the
- * interrupted sp), then ERA, PRMD, ESTAT, BADV.  plat_trap() may change ERA
- * in the frame.
+ * unless sp has no room left above its kernel stack's guard page (or is
+ * on no CPU's kernel stack, during boot): then the frame goes on this
+ * CPU's overflow stack (KScratch SAVE3), for the dump.  CPU c's stack
+ * lies in slot c of LA_KSTACK_SLOT bytes from LA_KSTACK_GUARD (boot.h),
+ * guard page first.  Frame layout (struct trap_frame in trap.h): r0..r31
+ * in slots 0..31 (slot 3 holds the interrupted sp), then ERA, PRMD,
+ * ESTAT, BADV.  plat_trap() may change ERA in the frame.
  *
  * tlb_refill (CSR.TLBRENTRY) runs in direct-address mode, at its physical
  * address, when an access finds no TLB entry.  It walks our three-level
@@ -36,9 +37,18 @@ trap_entry:
 	beqz	$t0, 0f
 	csrrd	$t0, CSR_SAVE1		/* from a user program */
 	b	2f
-0:	li.d	$t0, LA_KSTACK_BOTTOM + FRAME_SIZE
-	bgeu	$sp, $t0, 1f
-	la.abs	$t0, overflow_stack_top
+0:	li.d	$t0, -LA_KSTACK_GUARD	/* t0 = sp - LA_KSTACK_GUARD */
+	add.d	$t0, $sp, $t0
+	srli.d	$t0, $t0, LA_KSTACK_SLOT_SHIFT
+	sltui	$t0, $t0, LA_MAX_CPUS
+	beqz	$t0, 3f			/* not on any CPU's kernel stack */
+	li.d	$t0, -LA_KSTACK_GUARD
+	add.d	$t0, $sp, $t0
+	bstrpick.d $t0, $t0, LA_KSTACK_SLOT_SHIFT - 1, 0	/* offset in the slot */
+	addi.d	$t0, $t0, -FRAME_SIZE
+	srai.d	$t0, $t0, LA_PAGE_SHIFT	/* <= 0: the frame would reach the guard */
+	blt	$zero, $t0, 1f
+3:	csrrd	$t0, CSR_SAVE3		/* this CPU's overflow stack */
 	b	2f
 1:	move	$t0, $sp
 2:	addi.d	$t0, $t0, -FRAME_SIZE

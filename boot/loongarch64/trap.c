@@ -1,12 +1,13 @@
 /*
  * The C side of trap_entry (trap.S): fixups for the library's fallible
- * accesses, the timer interrupt, the plain-load probe, and a dump of
+ * accesses, the timer and IPI interrupts, the plain-load probe, and a dump of
  * anything else.
  */
 #include <stdio.h>
 
 #include "boot.h"
 #include "csr.h"
+#include "fault_lock.h"
 #include "plat.h"
 #include "trap.h"
 #include "usermode.h"
@@ -70,14 +71,31 @@ static const char *ecode_name(unsigned ecode)
 	return ecode < sizeof(names) / sizeof(names[0]) ? names[ecode] : "exception";
 }
 
-/* A system call or a fault from a user program (PLV3); the latter ends it. */
+/* A page-invalid fault (PIL, PIS): the page may be paged in on demand (fault_lock.h). */
+static int demand_paged(const struct trap_frame *f, unsigned ecode)
+{
+	return (ecode == ECODE_PIL || ecode == ECODE_PIS) && demand_fault((uintptr_t)f->badv);
+}
+
+/*
+ * A system call or a fault from a user program (PLV3); the latter ends it
+ * unless it was on a page paged in on demand.  With other CPUs online a
+ * system call runs with interrupts on, so that a CPU spinning on a lock
+ * in one still takes TLB shootdowns (trap.S keeps ERA and PRMD in the
+ * frame, so a nested trap does not lose them).
+ */
 static void user_trap(struct trap_frame *f, unsigned ecode)
 {
 	if (ecode == ECODE_SYS) {
+		if (plat_cpu_count() > 1)
+			csr_xchg(CSR_CRMD, CRMD_IE, CRMD_IE);
 		f->r[4] = (uint64_t)syscall_dispatch(f->r[11], f->r[4], f->r[5], f->r[6], f->r[7]);
+		csr_xchg(CSR_CRMD, 0, CRMD_IE);
 		f->era += 4;
 		return;
 	}
+	if (demand_paged(f, ecode))
+		return; /* paged in: run the instruction again */
 	user_fault(ecode_name(ecode), (uintptr_t)f->era,
 		   ecode >= ECODE_PIL && ecode <= ECODE_ALE ? (uintptr_t)f->badv : 0);
 }
@@ -93,10 +111,16 @@ void plat_trap(struct trap_frame *f)
 	}
 
 	if (ecode == ECODE_INT) {
-		if (f->estat & csr_read(CSR_ECFG) & ESTAT_IS_TI) {
+		uint64_t is = f->estat & csr_read(CSR_ECFG);
+
+		if (is & ESTAT_IS_IPI)
+			smp_ipi((uintptr_t)f->era);
+		if (is & ESTAT_IS_TI)
 			timer_tick((uintptr_t)f->era);
+		if (is & (ESTAT_IS_IPI | ESTAT_IS_TI))
 			return;
-		}
+	} else if (demand_paged(f, ecode)) {
+		return; /* paged in (page faults allowed here): run it again */
 	} else if (is_access_fault(ecode, subcode)) {
 		uintptr_t fixup = vmio_extable_fixup((uintptr_t)f->era);
 

@@ -4,13 +4,13 @@
  * long user_enter(uintptr_t entry, uintptr_t sp, uintptr_t arg)
  *   a0 entry, a1 sp, a2 arg; t0, t1 scratch
  * Saves ra, fp, s0-s8 and CRMD on the kernel stack, keeps that stack
- * pointer in user_kernel_sp and in KScratch SAVE1 (trap_entry builds the
+ * pointer in KScratch SAVE1, which is per CPU (trap_entry builds the
  * frames of traps from PLV3 below it), and ertn's to entry at PLV3 with
  * interrupts as they were (PRMD.PIE), sp, and arg in a0; every other
  * register is zero, so no kernel value reaches the program.
  *
  * _Noreturn void user_leave(long code)                         a0 code
- * Called from a trap handler: back onto user_kernel_sp, restores what
+ * Called from a trap handler: back onto the stack in SAVE1, restores what
  * user_enter saved (CRMD.IE too) and returns code from it.
  */
 #include "csr.h"
@@ -35,8 +35,6 @@ user_enter:
 	st.d	$s8, $sp, 80
 	csrrd	$t0, CSR_CRMD
 	st.d	$t0, $sp, 88
-	la.pcrel $t1, user_kernel_sp
-	st.d	$sp, $t1, 0
 	move	$t1, $sp
 	csrwr	$t1, CSR_SAVE1
 	li.w	$t1, CRMD_IE
@@ -82,8 +80,7 @@ user_enter:
 	.globl user_leave
 	.type user_leave, @function
 user_leave:
-	la.pcrel $t0, user_kernel_sp
-	ld.d	$sp, $t0, 0
+	csrrd	$sp, CSR_SAVE1
 	ld.d	$ra, $sp, 0
 	ld.d	$fp, $sp, 8
 	ld.d	$s0, $sp, 16
@@ -101,10 +98,5 @@ user_leave:
 	addi.d	$sp, $sp, SAVE_SIZE
 	jr	$ra
 	.size user_leave, . - user_leave
-
-	.bss
-	.balign 8
-user_kernel_sp:
-	.skip 8
 
 	.section .note.GNU-stack, "", @progbits

@@ -93,6 +93,10 @@ static void map_device(uintptr_t pa, size_t len)
 	mmu_map(pa + KERNEL_OFFSET, pa, len, PTE_R | PTE_W);
 }
 
+/* For plat_smp_start (smp.c): the device tree and the hart we booted on. */
+const void *riscv_dtb;
+unsigned long riscv_boot_hart;
+
 /* hartid and the device tree's physical address, as OpenSBI passed them. */
 void riscv_boot(unsigned long hartid, uintptr_t dtb_phys)
 {
@@ -100,10 +104,11 @@ void riscv_boot(unsigned long hartid, uintptr_t dtb_phys)
 	uintptr_t kend = virt_to_phys(__kernel_end), guard = virt_to_phys(__stack_guard);
 	uint64_t ram_base, ram_size, ram_end;
 
-	(void)hartid;
 	console_init();
 	if (!fdt_valid(dtb))
 		riscv_panic("no device tree in a1");
+	riscv_dtb = dtb;
+	riscv_boot_hart = hartid;
 	find_memory(dtb, &ram_base, &ram_size);
 	ram_end = ram_base + ram_size;
 	timer_init(find_timebase(dtb));
@@ -129,6 +134,8 @@ void riscv_boot(unsigned long hartid, uintptr_t dtb_phys)
 	mmu_enable();
 
 	vmio_extable_init();
+	if (riscv_vector_init(dtb))
+		info.boot = "OpenSBI; V on";
 	plat_print_banner();
 	plat_exit(guest_main());
 }

@@ -29,11 +29,47 @@ static void uart_put(uint8_t c)
 }
 
 /* Write one byte to the UART, turning "\n" into "\r\n". */
-void plat_putchar(int c)
+static void uart_putchar(int c)
 {
 	if (c == '\n')
 		uart_put('\r');
 	uart_put((uint8_t)c);
+}
+
+/*
+ * With several CPUs online each collects its output a line at a time and
+ * writes whole lines under the console lock, so lines never interleave.
+ */
+#define LINE 160
+static struct spinlock console_lock;
+static struct {
+	char buf[LINE];
+	unsigned used;
+} line[PLAT_MAX_CPUS];
+
+/* Write cpu's line so far, whole, under the console lock. */
+static void line_flush(unsigned cpu)
+{
+	spin_lock(&console_lock);
+	for (unsigned i = 0; i < line[cpu].used; i++)
+		uart_putchar(line[cpu].buf[i]);
+	line[cpu].used = 0;
+	spin_unlock(&console_lock);
+}
+
+/* Write one byte: at once on one CPU, else a line at a time. */
+void plat_putchar(int c)
+{
+	unsigned cpu;
+
+	if (riscv_ncpu <= 1) {
+		uart_putchar(c);
+		return;
+	}
+	cpu = plat_cpu_id();
+	line[cpu].buf[line[cpu].used++] = (char)c;
+	if (c == '\n' || line[cpu].used == LINE)
+		line_flush(cpu);
 }
 
 /* picolibc's put hook: write one byte, report it written. */
@@ -61,6 +97,8 @@ _Noreturn void plat_exit(int status)
 
 	if (status != 0 && code == 0)
 		code = 1;
+	if (riscv_ncpu > 1 && line[plat_cpu_id()].used)
+		line_flush(plat_cpu_id());
 	*test = code ? (code << 16) | TEST_FAIL : TEST_PASS;
 	for (;;)
 		__asm__ volatile("wfi");

@@ -44,6 +44,29 @@ _start:
 high_start_addr:
 	.quad	high_start
 
+/*
+ * riscv_secondary_entry: where SBI HSM hart_start enters a secondary hart,
+ * in S-mode with the MMU off, a0 = hart id, a1 = its cpu number (both
+ * kept).  Like _start: Sv39 with boot_root, then up to secondary_high.
+ */
+	.globl riscv_secondary_entry
+	.type riscv_secondary_entry, @function
+riscv_secondary_entry:
+	lla	t0, boot_root
+	srli	t0, t0, 12
+	li	t1, SATP_SV39
+	or	t0, t0, t1
+	sfence.vma
+	csrw	satp, t0
+	sfence.vma
+	ld	t0, secondary_high_addr
+	jr	t0
+	.size riscv_secondary_entry, . - riscv_secondary_entry
+
+	.balign 8
+secondary_high_addr:
+	.quad	secondary_high
+
 /* The boot page table: Sv39 root, four 1 GiB leaves. */
 	.section .rodata.entry, "a", @progbits
 	.balign 4096
@@ -83,3 +106,42 @@ high_start:
 3:	wfi				/* riscv_boot does not return */
 	j	3b
 	.size high_start, . - high_start
+
+/*
+ * secondary_high: a secondary hart in the upper half, still on boot_root:
+ * gp, tp (the one TLS block), interrupts off, the trap vector with
+ * sscratch 0 (in the kernel), SUM clear, the FPU, and sp the top of the
+ * stack plat_smp_start gave cpu a1 (riscv_cpu_stack_top[a1]); then
+ * riscv_secondary(a0, a1), which does not return.
+ */
+#define SSTATUS_SUM (1 << 18)
+	.type secondary_high, @function
+secondary_high:
+	.option push
+	.option norelax
+	la	gp, __global_pointer$
+	.option pop
+	la	tp, __tls_base
+	csrw	sie, zero
+	la	t0, riscv_trap_entry
+	csrw	stvec, t0
+	csrw	sscratch, zero
+	li	t0, SSTATUS_SUM
+	csrc	sstatus, t0
+	li	t0, SSTATUS_FS_INITIAL
+	csrs	sstatus, t0
+	la	t0, riscv_cpu_stack_top
+	slli	t1, a1, 3
+	add	t0, t0, t1
+	ld	sp, 0(t0)
+	call	riscv_secondary
+4:	wfi
+	j	4b
+	.size secondary_high, . - secondary_high
+
+/* For plat_smp_start: the stub's physical address, out of pc-relative reach. */
+	.section .rodata
+	.balign 8
+	.globl riscv_secondary_entry_pa
+riscv_secondary_entry_pa:
+	.quad	riscv_secondary_entry

@@ -101,3 +101,60 @@ uint64_t fdt_cells(const void *p, uint32_t ncells)
 
 	return ncells == 2 ? (uint64_t)be32(b) << 32 | be32(b + 4) : be32(b);
 }
+
+/*
+ * The hart ids of the /cpus/cpu@... nodes not marked disabled, in tree
+ * order, at most max of them into ids[]; returns how many.  Hart ids need
+ * not be contiguous.
+ */
+unsigned fdt_cpu_harts(const void *fdt, unsigned long *ids, unsigned max)
+{
+	const struct fdt_header *h = fdt;
+	const uint8_t *base = fdt;
+	const uint8_t *p = base + be32(&h->off_dt_struct);
+	const uint8_t *end = p + be32(&h->size_dt_struct);
+	const char *strings = (const char *)base + be32(&h->off_dt_strings);
+	int depth = 0, in_cpus = 0, in_cpu = 0, has_reg = 0, disabled = 0;
+	unsigned n = 0;
+	uint64_t reg = 0;
+
+	while (p + 4 <= end && n < max) {
+		uint32_t tok = be32(p);
+
+		p += 4;
+		if (tok == FDT_BEGIN_NODE) {
+			const char *name = (const char *)p;
+
+			depth++;
+			if (depth == 2)
+				in_cpus = name_matches(name, "cpus");
+			if (depth == 3) {
+				in_cpu = in_cpus && name_matches(name, "cpu");
+				has_reg = disabled = 0;
+			}
+			p += (strlen(name) + 1 + 3) & ~3UL;
+		} else if (tok == FDT_END_NODE) {
+			if (depth == 3 && in_cpu && has_reg && !disabled)
+				ids[n++] = (unsigned long)reg;
+			if (depth == 3)
+				in_cpu = 0;
+			depth--;
+		} else if (tok == FDT_PROP) {
+			uint32_t plen = be32(p), nameoff = be32(p + 4);
+
+			if (depth == 3 && in_cpu) {
+				if (strcmp(strings + nameoff, "reg") == 0 && (plen == 4 || plen == 8)) {
+					reg = fdt_cells(p + 8, plen / 4);
+					has_reg = 1;
+				} else if (strcmp(strings + nameoff, "status") == 0 &&
+					   strncmp((const char *)p + 8, "disabled", 8) == 0) {
+					disabled = 1;
+				}
+			}
+			p += 8 + ((plen + 3) & ~3U);
+		} else if (tok != FDT_NOP) {
+			break;
+		}
+	}
+	return n;
+}

@@ -10,7 +10,10 @@
 
 #define SSTATUS_SIE (1UL << 1)
 #define SSTATUS_SUM (1UL << 18)
+#define SIE_SSIE (1UL << 1)
 #define SIE_STIE (1UL << 5)
+#define SIP_SSIP (1UL << 1)
+#define IRQ_S_SOFT 1
 #define SCAUSE_INTR (1UL << 63)
 #define IRQ_S_TIMER 5
 #define EXC_LOAD_ACCESS 5
@@ -60,11 +63,15 @@ void riscv_trap(struct riscv_frame *f);
 int riscv_probe_load(const volatile uint8_t *p);
 extern const char riscv_probe_insn[], riscv_probe_fixup[];
 
+/* vector.c: V on for the kernel and vmio if riscv,isa has it; 1 if so. */
+int riscv_vector_init(const void *dtb);
+
 /* fdt.c: properties of a flattened device tree (see there). */
 int fdt_valid(const void *fdt);
 uint32_t fdt_size(const void *fdt);
 const void *fdt_prop(const void *fdt, const char *node, const char *prop, uint32_t *len);
 uint64_t fdt_cells(const void *p, uint32_t ncells);
+unsigned fdt_cpu_harts(const void *fdt, unsigned long *ids, unsigned max);
 
 /* frames.c */
 void frames_init(uintptr_t start, uintptr_t end);
@@ -79,6 +86,8 @@ void mmu_enable(void);
 
 /* sbi.c */
 void sbi_set_timer(uint64_t stime);
+long sbi_hart_start(unsigned long hartid, uintptr_t start, unsigned long opaque);
+long sbi_send_ipi(unsigned long hartid);
 
 /* timer.c */
 void timer_init(uint64_t timebase_hz);
@@ -88,7 +97,22 @@ void riscv_timer_sum_counts(uint64_t *interrupted_open, uint64_t *handler_open);
 /* console.c */
 void console_init(void);
 
+/* smp.c */
+extern volatile unsigned riscv_ncpu; /* CPUs online; 1 until plat_smp_start */
+void riscv_ipi(const struct riscv_frame *f);
+void riscv_secondary(unsigned long hartid, unsigned long cpu);
+extern const uintptr_t riscv_secondary_entry_pa; /* entry.S: its physical address */
+
+/* A spinlock that services TLB shootdowns while it waits (smp.c). */
+struct spinlock {
+	volatile int locked;
+};
+void spin_lock(struct spinlock *l);
+void spin_unlock(struct spinlock *l);
+
 /* boot.c */
+extern const void *riscv_dtb;
+extern unsigned long riscv_boot_hart;
 void riscv_boot(unsigned long hartid, uintptr_t dtb_phys);
 _Noreturn void riscv_panic(const char *why);
 

@@ -6,7 +6,10 @@
 #include "riscv.h"
 
 static uint64_t timebase = 10000000; /* QEMU virt: 10 MHz */
-static uint64_t period, next;
+/* Each hart has its own timer (SBI set_timer acts on the caller). */
+static struct {
+	uint64_t period, next;
+} per_cpu[PLAT_MAX_CPUS];
 /* Ticks that interrupted code with SUM set, and ticks handled with SUM set. */
 static volatile uint64_t sum_interrupted, sum_in_handler;
 
@@ -28,19 +31,26 @@ void timer_init(uint64_t timebase_hz)
 /* Arm a timer interrupt every period_us microseconds. */
 void plat_timer_start(uint32_t period_us)
 {
-	period = (uint64_t)period_us * timebase / 1000000;
+	unsigned cpu = plat_cpu_id();
+	uint64_t period = (uint64_t)period_us * timebase / 1000000;
+
 	if (period == 0)
 		period = 1;
-	next = rdtime() + period;
-	sbi_set_timer(next);
+	per_cpu[cpu].period = period;
+	per_cpu[cpu].next = rdtime() + period;
+	sbi_set_timer(per_cpu[cpu].next);
 	csr_set(sie, SIE_STIE);
 	csr_set(sstatus, SSTATUS_SIE);
 }
 
-/* Stop the interrupts: no more enabled, none left pending. */
+/*
+ * Stop the interrupts: no more enabled, none left pending.  With other
+ * CPUs online, interrupts stay enabled for their IPIs (smp.c).
+ */
 void plat_timer_stop(void)
 {
-	csr_clear(sstatus, SSTATUS_SIE);
+	if (riscv_ncpu <= 1)
+		csr_clear(sstatus, SSTATUS_SIE);
 	csr_clear(sie, SIE_STIE);
 	sbi_set_timer(UINT64_MAX);
 }
@@ -53,6 +63,8 @@ void plat_timer_stop(void)
 void timer_interrupt(const struct riscv_frame *f)
 {
 	uint64_t now = rdtime();
+	unsigned cpu = plat_cpu_id();
+	uint64_t period = per_cpu[cpu].period, next = per_cpu[cpu].next;
 
 	plat_timer_tick_at(f->sepc);
 	if (f->sstatus & SSTATUS_SUM)
@@ -62,6 +74,7 @@ void timer_interrupt(const struct riscv_frame *f)
 	next += period;
 	if (next <= now) /* fell behind: do not fire in a burst */
 		next = now + period;
+	per_cpu[cpu].next = next;
 	sbi_set_timer(next);
 }
 

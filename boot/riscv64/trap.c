@@ -11,6 +11,7 @@
  */
 #include <stdio.h>
 
+#include "fault_lock.h"
 #include "plat.h"
 #include "riscv.h"
 #include "usermode.h"
@@ -70,17 +71,28 @@ void riscv_trap(struct riscv_frame *f)
 
 	if (!(f->sstatus & SSTATUS_SPP) && !(cause & SCAUSE_INTR)) {
 		if (cause == EXC_ECALL_U) {
+			/* With other CPUs online, take their IPIs during the call. */
+			if (riscv_ncpu > 1)
+				csr_set(sstatus, SSTATUS_SIE);
 			f->x[10] = (uint64_t)syscall_dispatch(f->x[17], f->x[10], f->x[11],
 							      f->x[12], f->x[13]);
+			csr_clear(sstatus, SSTATUS_SIE);
 			f->sepc += 4;
 			return;
 		}
+		if ((cause == EXC_LOAD_PAGE || cause == EXC_STORE_PAGE) &&
+		    demand_fault((uintptr_t)f->stval))
+			return; /* paged in: run the instruction again */
 		user_fault(exception_name(cause), (uintptr_t)f->sepc, (uintptr_t)f->stval);
 	}
 
 	if (cause & SCAUSE_INTR) {
 		if ((cause & ~SCAUSE_INTR) == IRQ_S_TIMER) {
 			timer_interrupt(f);
+			return;
+		}
+		if ((cause & ~SCAUSE_INTR) == IRQ_S_SOFT) {
+			riscv_ipi(f);
 			return;
 		}
 		dump(f);
@@ -90,6 +102,9 @@ void riscv_trap(struct riscv_frame *f)
 		f->sepc = (uintptr_t)riscv_probe_fixup;
 		return;
 	}
+	if ((cause == EXC_LOAD_PAGE || cause == EXC_STORE_PAGE) &&
+	    demand_fault((uintptr_t)f->stval))
+		return; /* paged in (page faults allowed here): run it again */
 	if (cause == EXC_LOAD_PAGE || cause == EXC_STORE_PAGE ||
 	    cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS) {
 		fixup = vmio_extable_fixup(f->sepc);

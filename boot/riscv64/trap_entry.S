@@ -12,7 +12,11 @@
  * stack for the dump.
  *   struct riscv_frame { x[32] (x[0] unused, x[2] = sp before the trap),
  *                        sepc, sstatus, scause, stval }     288 bytes
- * SUM is cleared before any C runs.  riscv_trap(frame) may change sepc and
+ * SUM is cleared before any C runs.  No vector register or CSR is touched:
+ * vstart must reach a vmio fixup as the faulting vector access left it
+ * (vmio/rvv.h).  User programs run with sstatus.VS Off (vector.c), so a
+ * trap from U-mode has no user vector state to keep; it turns VS on for
+ * the kernel, and sret restores the user's sstatus with VS Off.  riscv_trap(frame) may change sepc and
  * sstatus in the frame; sret then resumes with them (for an interrupt that
  * restores the interrupted SUM and SIE, through SPIE).
  * No linker relaxation here: gp is the user's until it is reloaded.
@@ -20,6 +24,7 @@
 #define FRAME 288
 #define SSTATUS_SUM (1 << 18)
 #define SSTATUS_SPP (1 << 8)
+#define SSTATUS_VS_INITIAL (1 << 9)
 
 	.option norelax
 
@@ -98,6 +103,8 @@ riscv_trap_entry:
 	la	t0, user_kernel_gp_tp	/* from U-mode: the kernel's gp and tp */
 	ld	gp, 0(t0)
 	ld	tp, 8(t0)
+	li	t0, SSTATUS_VS_INITIAL	/* and VS on: the user ran with VS Off */
+	csrs	sstatus, t0
 3:
 	mv	a0, sp
 	call	riscv_trap

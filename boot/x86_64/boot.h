@@ -9,6 +9,8 @@
 #define VEC_GP 13
 #define VEC_PIC_BASE 0x20 /* legacy 8259s, remapped here and masked */
 #define VEC_TIMER 0x30    /* local APIC timer */
+#define VEC_TLB 0x40      /* IPI: invalidate smp.c's shootdown address */
+#define VEC_WAKE 0x41     /* IPI: a secondary CPU has work (smp.c) */
 #define VEC_SPURIOUS 0xff /* local APIC spurious interrupt */
 #define VEC_SYSCALL 0x80  /* int $0x80 from ring 3: a system call */
 
@@ -52,6 +54,12 @@ static inline uint64_t virt_to_phys(const void *va)
 extern uint64_t boot_pml4[512], boot_pdpt[512], boot_pdpt_high[512], boot_pd[4][512];
 extern uint64_t boot_gdt[];
 
+/* Local APIC registers (xAPIC, memory-mapped; byte offsets). */
+#define APIC_ID 0x020
+#define APIC_EOI 0x0b0
+#define APIC_ICR_LO 0x300
+#define APIC_ICR_HI 0x310
+
 void console_init(void);
 void cpu_init(void);
 void idt_init(void);
@@ -59,11 +67,22 @@ void mem_init(uint32_t start_info_phys);
 void mmu_init(void);
 void pci_init(void);
 void timer_init(void);
+void timer_calibrate(void);
+void lapic_cpu_init(void);
+uint32_t lapic_read(unsigned reg);
+void lapic_write(unsigned reg, uint32_t v);
 void tss_set_rsp0(uint64_t rsp);
+
+/*
+ * CPU number cpu's own GDT (a copy of boot_gdt) and TSS with its IST stacks,
+ * loaded on the calling CPU with the shared IDT (idt.c; CPU 0 uses boot_gdt).
+ */
+void cpu_tables_load(unsigned cpu);
 
 /* Trap-time hooks: each returns 1 when it handled the trap. */
 int timer_trap(struct trap_frame *f);
 int probe_trap(struct trap_frame *f);
+int smp_trap(struct trap_frame *f);
 
 /* Whether CR4.SMEP / CR4.SMAP were turned on (the CPU has them). */
 extern int cpu_smep, cpu_smap;

@@ -1,14 +1,15 @@
 /*
  * Interrupts: the legacy 8259 PICs remapped and masked, the local APIC
  * (xAPIC, memory-mapped) enabled, its timer for plat_timer_start().
- * The APIC timer rate is measured once against PIT channel 2.
+ * The APIC timer rate is measured once against PIT channel 2.  Every CPU
+ * sees its own local APIC at the same physical address, so these calls act
+ * on the calling CPU's APIC and timer.
  */
 #include "boot.h"
 #include "plat.h"
 #include "x86.h"
 
 #define APIC_BASE_ENABLE (1ULL << 11)
-#define APIC_EOI 0x0b0
 #define APIC_SVR 0x0f0
 #define APIC_LVT_TIMER 0x320
 #define APIC_TIMER_INIT 0x380
@@ -24,15 +25,15 @@
 #define APIC_FALLBACK_PER_MS 62500 /* QEMU's 1 GHz APIC bus / 16 */
 
 static volatile uint32_t *lapic;
-static uint32_t apic_per_ms; /* timer counts per millisecond, divider 16 */
+static volatile uint32_t apic_per_ms; /* timer counts per millisecond, divider 16 */
 
-/* Read or write the local APIC register at byte offset reg. */
-static uint32_t lapic_read(unsigned reg)
+/* Read or write the calling CPU's local APIC register at byte offset reg. */
+uint32_t lapic_read(unsigned reg)
 {
 	return lapic[reg / 4];
 }
 
-static void lapic_write(unsigned reg, uint32_t v)
+void lapic_write(unsigned reg, uint32_t v)
 {
 	lapic[reg / 4] = v;
 }
@@ -52,12 +53,14 @@ static void pic_disable(void)
 	outb(0xa1, 0xff);
 }
 
-/* Mask the PICs and enable the local APIC with its timer masked. */
-void timer_init(void)
+/*
+ * Enable the calling CPU's local APIC (software enable in the spurious
+ * vector register) with its timer masked.  The base is the same on every CPU.
+ */
+void lapic_cpu_init(void)
 {
 	uint64_t base = rdmsr(MSR_APIC_BASE);
 
-	pic_disable();
 	if (!(base & APIC_BASE_ENABLE))
 		wrmsr(MSR_APIC_BASE, base | APIC_BASE_ENABLE);
 	lapic = (volatile uint32_t *)(uintptr_t)(base & 0xfffff000ULL);
@@ -65,6 +68,13 @@ void timer_init(void)
 	lapic_write(APIC_LVT_TIMER, LVT_MASKED | VEC_TIMER);
 	lapic_write(APIC_TIMER_DIV, DIV_BY_16);
 	lapic_write(APIC_TIMER_INIT, 0);
+}
+
+/* Mask the PICs and enable the boot CPU's local APIC with its timer masked. */
+void timer_init(void)
+{
+	pic_disable();
+	lapic_cpu_init();
 }
 
 /*
@@ -95,13 +105,22 @@ static uint32_t calibrate(void)
 	return elapsed >= PIT_CAL_MS ? elapsed / PIT_CAL_MS : APIC_FALLBACK_PER_MS;
 }
 
-/* Interrupt every period_us microseconds from now on (periodic APIC timer). */
+/*
+ * Measure the APIC timer rate if not done yet.  The PIT is one device for
+ * all CPUs: plat_smp_start() calls this on CPU 0 before any other CPU runs.
+ */
+void timer_calibrate(void)
+{
+	if (!apic_per_ms)
+		apic_per_ms = calibrate();
+}
+
+/* Interrupt every period_us microseconds from now on (the calling CPU's periodic APIC timer). */
 void plat_timer_start(uint32_t period_us)
 {
 	uint64_t count;
 
-	if (!apic_per_ms)
-		apic_per_ms = calibrate();
+	timer_calibrate();
 	count = (uint64_t)period_us * apic_per_ms / 1000;
 	if (count == 0)
 		count = 1;
@@ -112,7 +131,7 @@ void plat_timer_start(uint32_t period_us)
 	lapic_write(APIC_TIMER_INIT, (uint32_t)count);
 }
 
-/* Stop the timer: mask it and clear its count. */
+/* Stop the calling CPU's timer: mask it and clear its count. */
 void plat_timer_stop(void)
 {
 	lapic_write(APIC_LVT_TIMER, LVT_MASKED | VEC_TIMER);

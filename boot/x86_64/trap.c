@@ -1,11 +1,12 @@
 /*
  * The trap handler called by trap_entry.S for every vector: timer ticks,
- * system calls and faults from ring 3, the security probe, exception-table
- * fixups; anything else is fatal.
+ * IPIs, demand paging (fault_lock.h), system calls and faults from ring 3,
+ * the security probe, exception-table fixups; anything else is fatal.
  */
 #include <stdio.h>
 
 #include "boot.h"
+#include "fault_lock.h"
 #include "plat.h"
 #include "usermode.h"
 #include "vmio/extable.h"
@@ -68,13 +69,19 @@ static _Noreturn void trap_dump(const struct trap_frame *f)
 void trap_dispatch(struct trap_frame *f);
 void trap_dispatch(struct trap_frame *f)
 {
-	if (timer_trap(f))
+	if (timer_trap(f) || smp_trap(f))
 		return;
 	if ((f->cs & 3) == 3) { /* from a user program */
 		if (f->vector == VEC_SYSCALL) {
+			/* With other CPUs online, take their IPIs during the call. */
+			if (plat_cpu_count() > 1)
+				__asm__ volatile("sti" ::: "memory");
 			f->rax = (uint64_t)syscall_dispatch(f->rax, f->rdi, f->rsi, f->rdx, f->r10);
+			__asm__ volatile("cli" ::: "memory");
 			return;
 		}
+		if (f->vector == VEC_PF && demand_fault(read_cr2()))
+			return; /* paged in: run the instruction again */
 		if (f->vector < 32)
 			user_fault(exception_names[f->vector], f->rip,
 				   f->vector == VEC_PF ? read_cr2() : 0);
@@ -84,6 +91,8 @@ void trap_dispatch(struct trap_frame *f)
 
 		if (probe_trap(f))
 			return;
+		if (f->vector == VEC_PF && demand_fault(read_cr2()))
+			return; /* paged in (page faults allowed here): run it again */
 		fixup = vmio_extable_fixup(f->rip);
 		if (fixup) {
 			plat_fault_fixed(f->vector == VEC_PF ? read_cr2() : 0);

@@ -92,9 +92,9 @@ static void check_user_range(void)
 	      "a range holding the kernel (vmio with it) refused with VMIO_EINVAL");
 	vmio_user_range_get(&s2, &e2);
 	check(s2 == lo && e2 == hi, "a refused setting leaves the range as it was");
-	check(vm_freader_from_user_space(&r, (void *)(lo - 1), 1) == VMIO_EINVAL,
+	check(vm_freader_from_user_space(&r, (void *)(lo - 1), 1) == VMIO_EFAULT,
 	      "a byte below the range is refused");
-	check(vm_fwriter_from_user_space(&w, (void *)(hi - 1), 2) == VMIO_EINVAL,
+	check(vm_fwriter_from_user_space(&w, (void *)(hi - 1), 2) == VMIO_EFAULT,
 	      "a range running past the end is refused");
 	check(vm_freader_from_user_space(&r, (void *)(hi - 1), 1) == 0 &&
 		      vm_fwriter_from_user_space(&w, (void *)hi, 0) == 0,
@@ -116,8 +116,8 @@ static void check_kernel_refused(const char *range)
 
 		ksnprintf(what, sizeof what, "kernel %s at %p refused for both kinds, untouched (%s)",
 			  names[i], kernel[i], range);
-		check(vm_freader_from_user_space(&r, kernel[i], 16) == VMIO_EINVAL &&
-			      vm_fwriter_from_user_space(&w, (void *)kernel[i], 16) == VMIO_EINVAL &&
+		check(vm_freader_from_user_space(&r, kernel[i], 16) == VMIO_EFAULT &&
+			      vm_fwriter_from_user_space(&w, (void *)kernel[i], 16) == VMIO_EFAULT &&
 			      r.r.cursor == 1 && r.r.end == 2 && w.r.cursor == 3 && w.r.end == 4,
 		      what);
 	}

@@ -14,8 +14,16 @@
 
 #ifdef VMIO_HOST
 /*@ predicate vm_host = \true; // a host process: vmio lies in its user space by design */
+/*@ predicate vm_holds_vmio(integer start, integer end) = \false; */
 #else
 /*@ predicate vm_host = \false; */
+/*@ axiomatic vm_spans {
+      // Does [start, end) meet a byte vmio places (its text, rodata, data,
+      // bss or exception table)?  Where the linker put them is not C: the
+      // contract of user_range.c's holds_vmio is trusted here, and the guest
+      // test user-range-spans is its evidence (docs/VERIFICATION.md).
+      predicate vm_holds_vmio(integer start, integer end);
+    } */
 #endif
 
 /*@
@@ -32,8 +40,10 @@
     0 <= p && 0 <= len && p + len <= UINTPTR_MAX;
 
   // The user-range rule of vm_f*_from_user_space (docs/DESIGN.md "User ranges"),
-  // against the current runtime user range (vmio_user_range_set).
+  // against the current runtime user range (vmio_user_range_set), which must
+  // not hold vmio itself (the fail-closed state of bare metal).
   predicate vm_user{L}(integer p, integer len) =
+    !vm_holds_vmio(\at(vmio_user_range.start, L), \at(vmio_user_range.end, L)) &&
     \at(vmio_user_range.start, L) <= p && 0 <= len && p + len <= \at(vmio_user_range.end, L);
   // The range is sane: vmio_user_range_set keeps it so (start < end).
   predicate vm_user_ok{L} = \at(vmio_user_range.start, L) < \at(vmio_user_range.end, L);

@@ -222,8 +222,9 @@ int vmio_arch_fetch_xor_u32_fallible(uint32_t *p, uint32_t arg, uint32_t *old);
  * Exact: no byte of dst past those it reports copied is written, and every
  * byte it stores is one it tested for NUL (a racing writer can change src,
  * but never make dst disagree with *len).  Reads are aligned words or
- * vectors, each holding a byte a byte-by-byte scan would read, so none
- * reaches a page such a scan would not.  Lengths are counted, never
+ * vectors; those loaded together before any is tested lie in one 4 KiB
+ * page, that of their first byte, which a byte-by-byte scan reads, so no
+ * read reaches a page such a scan would not.  Lengths are counted, never
  * compared against src + max, which may wrap to 0.
  */
 /*@ requires \valid(len);
@@ -243,6 +244,19 @@ int __strnlen_fallible(const char *src, size_t max, size_t *len);
     ensures untouched: \forall integer i; (\result == 0 ? *len + 1 : *len) <= i < max ==>
       dst[i] == \old(dst[i]); */
 int __strncpy_fallible(char *dst, const char *src, size_t max, size_t *len);
+
+/*
+ * p when start <= p <= last, else 0, computed with no conditional branch
+ * (x86_64 cmp + sbb + not + and, riscv64 sltu + addi + and, loongarch64 sltu +
+ * masknez), so that a mispredicted range check cannot steer a speculative
+ * access to a kernel address (Spectre v1).  vmio_mask_user_address and the
+ * user readers' and writers' constructors take their pointer from it.
+ */
+/*@ assigns \nothing;
+    exits \false;
+    ensures start <= p <= last ==> \result == p;
+    ensures !(start <= p <= last) ==> \result == 0; */
+uintptr_t vmio_arch_mask_user_ptr(uintptr_t p, uintptr_t start, uintptr_t last);
 
 /*
  * The default user range [VMIO_USER_START, VMIO_USER_END): the lower half

@@ -20,7 +20,20 @@
 
 #include "vmio/reader.h"
 
-/* Load the word at the cursor with one single-copy-atomic load. */
+/*
+ * Load the word at the cursor with one single-copy-atomic load (it never
+ * tears), with no ordering: a relaxed load, as Linux's get_user and the
+ * futex code's get_futex_value_locked, and Asterinas's atomic_load.  (On
+ * x86_64 every load is also an acquire; on riscv64 and loongarch64 it is
+ * not.)  A futex wait needs more than acquire anyway: a full barrier
+ * between queueing the waiter and this load (Linux's smp_mb() in
+ * futex_wait_setup, or the bucket lock both sides take), else a waker's
+ * store and wake can both be missed; acquire orders only later accesses
+ * after the load.  A kernel that reads a user-published index and then the
+ * data it guards puts an acquire fence after the load itself (Linux:
+ * smp_rmb() / smp_load_acquire).  The compare-exchange and fetch ops below
+ * are full barriers on every ISA.
+ */
 /*@ requires \valid(r) && vm_inv(&r->r) && \valid(val) && \separated(r, val);
     assigns *val;
     exits \false;

@@ -9,5 +9,6 @@
 #define VMIO_EOVERFLOW (-75) /* offset + length overflows: the seed's Error::Overflow */
 #define VMIO_E2BIG (-7) /* an extensible struct's extra bytes are not zero (Linux E2BIG) */
 #define VMIO_ENAMETOOLONG (-36) /* no NUL within the bytes a string may have */
+#define VMIO_ENOSYS (-38) /* no such operation (Linux ENOSYS): vmio_arch_futex_atomic_op_inuser */
 
 #endif

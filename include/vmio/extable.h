@@ -16,8 +16,10 @@ struct vmio_extable_entry {
 
 /*
  * Sort the table by instruction address.  Call once before the first fault
- * can happen (the host port and our boot code do).  Already-sorted tables,
- * the normal case, are left untouched.
+ * can happen (the host port and our boot code do), on one CPU, before any
+ * other CPU starts: it sorts in place and takes no lock, and after it the
+ * table is only read, so every CPU may look faults up at once.
+ * Already-sorted tables, the normal case, are left untouched.
  */
 void vmio_extable_init(void);
 

@@ -8,21 +8,33 @@
  * The array of segments lives in kernel memory and must stay there,
  * unchanged, while the reader or writer is in use: a system call copies it
  * in from user space first (vm_freader_read_iovec), as Linux's
- * import_iovec does.  Each segment is checked with the user-range rule of
- * vm_freader_from_user_space when the reader or writer is made.
+ * import_iovec does.  When the reader or writer is made, the segments are
+ * checked by Linux's rules (import_iovec): at most VMIO_UIO_MAXIOV of them,
+ * no length negative as an ssize_t, each in the user range (the rule of
+ * vm_freader_from_user_space), and the total capped at VMIO_MAX_RW_COUNT.
  */
 #ifndef VMIO_IOVEC_H
 #define VMIO_IOVEC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "vmio/reader.h"
+
+/* Linux's limits: UIO_MAXIOV segments, MAX_RW_COUNT bytes (INT_MAX & PAGE_MASK). */
+#define VMIO_UIO_MAXIOV 1024
+#define VMIO_MAX_RW_COUNT ((size_t)0x7ffff000)
+#define VMIO_SSIZE_MAX ((size_t)PTRDIFF_MAX) /* the largest length not negative as an ssize_t */
 
 /* One user segment; the same layout as Linux's struct iovec on LP64. */
 struct vmio_iovec {
 	void *base;
 	size_t len;
 };
+
+/*@ // A segment the constructors take: in the user range, or { NULL, 0 }.
+    predicate vm_iov_user(struct vmio_iovec v) =
+      (v.base == \null && v.len == 0) || vm_user((uintptr_t)v.base, v.len); */
 
 /* The state both share.  Not for direct use. */
 struct vm_iov_range {
@@ -36,38 +48,50 @@ struct vm_freader_iov { struct vm_iov_range r; }; /* reads user segments */
 struct vm_fwriter_iov { struct vm_iov_range r; }; /* writes user segments */
 
 /*
- * A reader (writer) over the n segments iov[0..n), in order.  Returns 0;
- * VMIO_EINVAL, with *it unchanged, if a non-empty segment is not user
- * memory (the rule of vm_freader_from_user_space) or the total length
- * overflows a size_t.  Empty segments are never accessed and not checked:
- * { NULL, 0 } is accepted, as Linux's readv accepts it.
+ * A reader (writer) over the n segments iov[0..n), in order, by the rules of
+ * Linux's import_iovec.  Returns 0; VMIO_EINVAL if n > VMIO_UIO_MAXIOV or a
+ * segment's length is negative as an ssize_t (above VMIO_SSIZE_MAX);
+ * VMIO_EFAULT if a segment, empty or not, lies outside the user range (the
+ * rule of vm_freader_from_user_space; { NULL, 0 } is accepted, as Linux's
+ * readv accepts it); on error *it is unchanged.  The total is capped at
+ * VMIO_MAX_RW_COUNT: the segment that crosses it counts only up to it, and
+ * the ones after it count as empty (Linux shortens them).  Empty segments
+ * are never accessed.
  */
 /*@ requires \valid(it) && \valid_read(iov + (0 .. n - 1)) && \separated(it, iov + (0 .. n - 1));
     assigns it->r;
     exits \false;
-    ensures \result == 0 || \result == VMIO_EINVAL;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EFAULT;
     ensures \result != 0 ==> it->r == \old(it->r);
     ensures \result == 0 ==> it->r.iov == iov && it->r.nr == n && it->r.off == 0;
-    ensures \result == 0 ==> \forall integer i; 0 <= i < n ==>
-      (iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len));
-    ensures (\exists integer i; 0 <= i < n && !(iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len))) ==>
-      \result == VMIO_EINVAL; */
+    ensures \result == 0 ==> it->r.left <= VMIO_MAX_RW_COUNT;
+    ensures \result == 0 ==> \forall integer i; 0 <= i < n ==> vm_iov_user(iov[i]);
+    ensures n > VMIO_UIO_MAXIOV ==> \result == VMIO_EINVAL;
+    ensures (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX) ==> \result == VMIO_EINVAL;
+    ensures \result == VMIO_EINVAL ==>
+      n > VMIO_UIO_MAXIOV || (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX);
+    ensures n <= VMIO_UIO_MAXIOV && (\forall integer i; 0 <= i < n ==> iov[i].len <= VMIO_SSIZE_MAX) &&
+      (\exists integer i; 0 <= i < n && !vm_iov_user(iov[i])) ==> \result == VMIO_EFAULT; */
 int vm_freader_iov_init(struct vm_freader_iov *it, const struct vmio_iovec *iov, size_t n);
 /*@ requires \valid(it) && \valid_read(iov + (0 .. n - 1)) && \separated(it, iov + (0 .. n - 1));
     assigns it->r;
     exits \false;
-    ensures \result == 0 || \result == VMIO_EINVAL;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EFAULT;
     ensures \result != 0 ==> it->r == \old(it->r);
     ensures \result == 0 ==> it->r.iov == iov && it->r.nr == n && it->r.off == 0;
-    ensures \result == 0 ==> \forall integer i; 0 <= i < n ==>
-      (iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len));
-    ensures (\exists integer i; 0 <= i < n && !(iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len))) ==>
-      \result == VMIO_EINVAL; */
+    ensures \result == 0 ==> it->r.left <= VMIO_MAX_RW_COUNT;
+    ensures \result == 0 ==> \forall integer i; 0 <= i < n ==> vm_iov_user(iov[i]);
+    ensures n > VMIO_UIO_MAXIOV ==> \result == VMIO_EINVAL;
+    ensures (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX) ==> \result == VMIO_EINVAL;
+    ensures \result == VMIO_EINVAL ==>
+      n > VMIO_UIO_MAXIOV || (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX);
+    ensures n <= VMIO_UIO_MAXIOV && (\forall integer i; 0 <= i < n ==> iov[i].len <= VMIO_SSIZE_MAX) &&
+      (\exists integer i; 0 <= i < n && !vm_iov_user(iov[i])) ==> \result == VMIO_EFAULT; */
 int vm_fwriter_iov_init(struct vm_fwriter_iov *it, const struct vmio_iovec *iov, size_t n);
 #define vm_freader_iov_init(it, iov, n) vm_freader_iov_init(VMIO_ONLY(vm_freader_iov, it), (iov), (n))
 #define vm_fwriter_iov_init(it, iov, n) vm_fwriter_iov_init(VMIO_ONLY(vm_fwriter_iov, it), (iov), (n))
 
-/* Bytes left to read (to write) in all the segments. */
+/* Bytes left to read (to write) in all the segments, at most VMIO_MAX_RW_COUNT. */
 /*@ requires \valid_read(it);
     assigns \nothing;
     ensures \result == it->r.left; */
@@ -121,8 +145,8 @@ int vm_fwriter_iov_write_from_f(struct vm_fwriter_iov *it, struct vm_freader *r,
 /*
  * Copy an array of n segments in from the user reader r into iov[0..n)
  * (Linux's iovec_from_user).  Returns 0 with the cursor past the array;
- * VMIO_EINVAL, changing nothing, if fewer than n * sizeof(struct
- * vmio_iovec) bytes remain (or that product overflows); VMIO_EFAULT on a
+ * VMIO_EINVAL, changing nothing, if n > VMIO_UIO_MAXIOV or fewer than
+ * n * sizeof(struct vmio_iovec) bytes remain; VMIO_EFAULT on a
  * fault, with the cursor where it was and iov[0..n) entirely zero.  The
  * segments are checked later, by vm_freader_iov_init / vm_fwriter_iov_init.
  */
@@ -133,7 +157,8 @@ int vm_fwriter_iov_write_from_f(struct vm_fwriter_iov *it, struct vm_freader *r,
     exits \false;
     ensures vm_inv(&r->r);
     ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EFAULT;
-    ensures \result == VMIO_EINVAL <==> \old(vm_left(&r->r)) < n * sizeof(struct vmio_iovec);
+    ensures \result == VMIO_EINVAL <==>
+      n > VMIO_UIO_MAXIOV || \old(vm_left(&r->r)) < n * sizeof(struct vmio_iovec);
     ensures \result == 0 ==> r->r.cursor == \old(r->r.cursor) + n * sizeof(struct vmio_iovec);
     ensures \result != 0 ==> r->r.cursor == \old(r->r.cursor);
     ensures zeroed: \result == VMIO_EFAULT ==> vm_zero((char *)iov, n * sizeof(struct vmio_iovec)); */

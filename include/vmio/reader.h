@@ -116,13 +116,16 @@ struct vm_reader vm_reader_from_bytes(const void *buf, size_t len);
 struct vm_writer vm_writer_from_bytes(void *buf, size_t len);
 
 /*
- * A reader or writer over user memory [ptr, ptr+len).  Returns VMIO_EINVAL
- * and leaves *out unchanged unless start <= ptr and ptr + len <= end
- * without wrapping, where [start, end) is the current user range
+ * A reader or writer over user memory [ptr, ptr+len).  Returns VMIO_EFAULT
+ * (as Linux's access_ok and Asterinas's VmSpace::reader answer EFAULT) and
+ * leaves *out unchanged unless start <= ptr and ptr + len <= end without
+ * wrapping, where [start, end) is the current user range
  * (vmio/user_range.h; by default [VMIO_USER_START, VMIO_USER_END)).  An
  * empty range may stand at either boundary, end included, as an empty
  * slice may stand one past the end.  On bare metal, while the user range
- * is the default and holds vmio itself, it returns VMIO_EINVAL (fails closed).
+ * is the default and holds vmio itself, it returns VMIO_EFAULT whatever
+ * the pointer (fails closed): vm_user is false for every pointer while the
+ * range holds vmio (vm_holds_vmio, vmio/acsl.h).
  */
 /*@ requires \valid(out);
     assigns out->r;
@@ -133,7 +136,7 @@ struct vm_writer vm_writer_from_bytes(void *buf, size_t len);
     behavior refused:
       assumes !vm_user((uintptr_t)ptr, len);
       ensures out->r.cursor == \old(out->r.cursor) && out->r.end == \old(out->r.end);
-      ensures \result == VMIO_EINVAL;
+      ensures \result == VMIO_EFAULT;
     complete behaviors;
     disjoint behaviors; */
 int vm_freader_from_user_space(struct vm_freader *out, const void *ptr, size_t len);
@@ -146,7 +149,7 @@ int vm_freader_from_user_space(struct vm_freader *out, const void *ptr, size_t l
     behavior refused:
       assumes !vm_user((uintptr_t)ptr, len);
       ensures out->r.cursor == \old(out->r.cursor) && out->r.end == \old(out->r.end);
-      ensures \result == VMIO_EINVAL;
+      ensures \result == VMIO_EFAULT;
     complete behaviors;
     disjoint behaviors; */
 int vm_fwriter_from_user_space(struct vm_fwriter *out, void *ptr, size_t len);
@@ -484,15 +487,20 @@ int vm_writer_write_fallible(struct vm_writer *w, struct vm_freader *r, size_t *
  * larger one is zeroed whole after a fault (Linux's copy_from_user tail).
  * vm_freader_read_val, vm_freader_collect, vm_freader_read_cstring,
  * vm_freader_read_struct (vmio/struct.h) and vmio_read_bytes, _val and
- * _slice follow this rule.
+ * _slice follow this rule.  256 by default; the Meson option read_bounce
+ * sets it for the library and its consumers alike (-DVMIO_READ_BOUNCE=N,
+ * in vmio.pc and the Meson dependency), down to 0 for small kernel stacks:
+ * then every failed read zeroes the bytes it was to fill.
  */
+#ifndef VMIO_READ_BOUNCE
 #define VMIO_READ_BOUNCE 256
+#endif
 
 /*
  * Read (write) one Pod value; VMIO_EINVAL if fewer than size bytes are
  * left, VMIO_EFAULT on a fault.  On any error the cursor is where it was,
- * and read_val leaves *val as VMIO_READ_BOUNCE says (unchanged up to 256
- * bytes); a failed write_val may have written bytes before the fault.
+ * and read_val leaves *val as VMIO_READ_BOUNCE says (unchanged up to that
+ * many bytes); a failed write_val may have written bytes before the fault.
  */
 /*@ requires \valid(r) && vm_inv(&r->r);
     requires vm_buf((char *)val, size);
@@ -607,9 +615,11 @@ int vm_freader_strnlen(struct vm_freader *r, size_t max, size_t *len);
  * Copy the string at the cursor and its NUL into buf (cap bytes of room);
  * *len receives its length and the cursor moves past the NUL.
  * VMIO_ENAMETOOLONG when no NUL lies within min(cap, remain) bytes,
- * VMIO_EFAULT on a fault.  On error the cursor and *len are unchanged, and
- * so is buf except that the bytes the copy had written, its first ones,
- * are zero again: no partial string.
+ * VMIO_EFAULT on a fault.  On either error the cursor and *len are
+ * unchanged and buf holds no partial string, by the rule of
+ * VMIO_READ_BOUNCE: with cap <= VMIO_READ_BOUNCE the copy goes through a
+ * stack buffer and buf is unchanged; with a larger cap buf is all zero
+ * (cap bytes).
  */
 /*@ requires \valid(r) && \valid(len) && vm_inv(&r->r) && vm_buf(buf, cap);
     requires \separated(r, len, buf + (0 .. cap - 1));

@@ -2,15 +2,24 @@
  * The user address range: a fallible reader or writer is made only for a
  * range of addresses inside it (vm_freader_from_user_space).  It starts as
  * [VMIO_USER_START, VMIO_USER_END) of vmio/arch.h; a kernel whose user
- * space lies elsewhere sets its own once at boot, before any user access
- * (the calls take no lock: do not change the range while another CPU may
- * be making a user reader or writer).
+ * space lies elsewhere sets its own at boot, before any user access.
+ *
+ * On several CPUs: vmio_user_range_set may run while other CPUs make user
+ * readers and writers, and each of them sees the old range or the new one,
+ * never a mix.  The range is a seqlock (Linux's seqcount): set makes its
+ * sequence count odd, stores start and end, and makes it even again (two
+ * sets at once take turns); a reader reads start and end between two equal
+ * even values of the count and retries otherwise, so without a change
+ * under way it costs two more loads and no store.  A reader or writer
+ * already made keeps the range it was made in.
  *
  * On bare metal the range must not contain vmio itself: a kernel pointer
  * inside it would pass for a user pointer.  vmio_user_range_set refuses
- * such a range, and while the range is the default and does contain vmio,
+ * such a range (VMIO_EINVAL), and while the range is the default and does
+ * contain any byte vmio places (its text, rodata, data, bss or exception
+ * table, whatever the link order: see docs/library_usage.md section 2),
  * user access fails closed: every vm_f*_from_user_space call returns
- * VMIO_EINVAL, whatever the pointer, until the kernel sets a range that
+ * VMIO_EFAULT, whatever the pointer, until the kernel sets a range that
  * leaves it out.  On the host target (VMIO_HOST) the process is its own
  * user space and this check is off.
  */
@@ -27,14 +36,18 @@
 /*
  * Make [start, end) the user range.  Returns 0, or VMIO_EINVAL and leaves
  * the range as it was when start >= end or, on bare metal, when [start,
- * end) holds vmio's own code, data or exception table.
+ * end) holds a byte vmio places (its text, rodata, data, bss or exception
+ * table).
  */
 /*@ assigns vmio_user_range;
+    exits \false;
     ensures \result == 0 || \result == VMIO_EINVAL;
     ensures \result == 0 ==> vmio_user_range.start == start && vmio_user_range.end == end;
     ensures \result != 0 ==> vmio_user_range.start == \old(vmio_user_range.start) &&
       vmio_user_range.end == \old(vmio_user_range.end);
     ensures start >= end ==> \result == VMIO_EINVAL;
+    ensures vm_holds_vmio(start, end) ==> \result == VMIO_EINVAL;
+    ensures start < end && !vm_holds_vmio(start, end) ==> \result == 0;
     behavior host: // VMIO_HOST: no range holds vmio
       assumes start < end && vm_host;
       ensures \result == 0; */

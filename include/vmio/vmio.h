@@ -13,8 +13,10 @@
 #include "vmio/panic.h"
 #include "vmio/pod.h"
 #include "vmio/reader.h"
+#include "vmio/rvv.h"
 #include "vmio/segment.h"
 #include "vmio/struct.h"
+#include "vmio/uaccess.h"
 #include "vmio/user_range.h"
 
 #endif

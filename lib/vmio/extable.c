@@ -4,6 +4,13 @@
  */
 #include "extable_bounds.h"
 
+/*
+ * An empty piece of the table, kept by the linker even under --gc-sections
+ * (flag R, SHF_GNU_RETAIN): the section exists, and the linker defines its
+ * bounds, even in a firmware that links no assembly of vmio and so no entry.
+ */
+__asm__(".pushsection vmio_extable, \"awR\"\n.balign 4\n.popsection");
+
 static uintptr_t entry_insn(const struct vmio_extable_entry *e)
 {
 	return vmio_extable_insn(e);

@@ -1,4 +1,5 @@
 /* The generic VmIo helpers: everything funnels into the object's read/write. */
+#include "range.h"
 #include "vmio/arch.h"
 #include "vmio/io.h"
 
@@ -9,7 +10,7 @@
  */
 int vmio_read_bytes(const struct vmio *io, size_t offset, void *buf, size_t len)
 {
-	char bounce[VMIO_READ_BOUNCE];
+	char bounce[VMIO_BOUNCE_ROOM];
 	void *to = len > VMIO_READ_BOUNCE ? buf : bounce;
 	struct vm_fwriter w = vm_writer_to_fallible(vm_writer_from_bytes(to, len));
 	int err = vmio_read(io, offset, &w);

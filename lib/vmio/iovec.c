@@ -3,33 +3,52 @@
 #include "vmio/arch.h"
 #include "vmio/iovec.h"
 
-/* Check every segment and sum the lengths; 0 and *it set, or VMIO_EINVAL. */
+/*
+ * Linux's import_iovec: at most VMIO_UIO_MAXIOV segments and none whose
+ * length is negative as an ssize_t (VMIO_EINVAL); then every segment, empty
+ * or not, in the user range, NULL with length 0 allowed (else VMIO_EFAULT);
+ * the total capped at VMIO_MAX_RW_COUNT, as if the segment that crosses it
+ * were shortened and the ones after it empty.  0 and *it set, or the error
+ * with *it unchanged.
+ */
 /*@ requires \valid(it) && \valid_read(iov + (0 .. n - 1)) && \separated(it, iov + (0 .. n - 1));
     assigns *it;
     exits \false;
-    ensures \result == 0 || \result == VMIO_EINVAL;
+    ensures \result == 0 || \result == VMIO_EINVAL || \result == VMIO_EFAULT;
     ensures \result != 0 ==> *it == \old(*it);
     ensures \result == 0 ==> it->iov == iov && it->nr == n && it->off == 0;
-    ensures \result == 0 ==> \forall integer i; 0 <= i < n ==>
-      (iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len));
-    ensures (\exists integer i; 0 <= i < n && !(iov[i].len == 0 || vm_user((uintptr_t)iov[i].base, iov[i].len))) ==>
-      \result == VMIO_EINVAL; */
+    ensures \result == 0 ==> it->left <= VMIO_MAX_RW_COUNT;
+    ensures \result == 0 ==> \forall integer i; 0 <= i < n ==> vm_iov_user(iov[i]);
+    ensures n > VMIO_UIO_MAXIOV ==> \result == VMIO_EINVAL;
+    ensures (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX) ==> \result == VMIO_EINVAL;
+    ensures \result == VMIO_EINVAL ==>
+      n > VMIO_UIO_MAXIOV || (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX);
+    ensures n <= VMIO_UIO_MAXIOV && (\forall integer i; 0 <= i < n ==> iov[i].len <= VMIO_SSIZE_MAX) &&
+      (\exists integer i; 0 <= i < n && !vm_iov_user(iov[i])) ==> \result == VMIO_EFAULT; */
 static int iov_init(struct vm_iov_range *it, const struct vmio_iovec *iov, size_t n)
 {
 	struct vm_range seg;
 	size_t total = 0;
 
+	if (n > VMIO_UIO_MAXIOV)
+		return VMIO_EINVAL;
 	/*@ loop invariant 0 <= i <= n;
-	    loop invariant \forall integer j; 0 <= j < i ==> (iov[j].len == 0 || vm_user((uintptr_t)iov[j].base, iov[j].len));
+	    loop invariant \forall integer j; 0 <= j < i ==> iov[j].len <= VMIO_SSIZE_MAX;
+	    loop assigns i;
+	    loop variant n - i; */
+	for (size_t i = 0; i < n; i++)
+		if (iov[i].len > VMIO_SSIZE_MAX)
+			return VMIO_EINVAL;
+	/*@ loop invariant 0 <= i <= n && total <= VMIO_MAX_RW_COUNT;
+	    loop invariant \forall integer j; 0 <= j < n ==> iov[j].len <= VMIO_SSIZE_MAX;
+	    loop invariant \forall integer j; 0 <= j < i ==> vm_iov_user(iov[j]);
 	    loop assigns i, total, seg;
 	    loop variant n - i; */
 	for (size_t i = 0; i < n; i++) {
-		if (!iov[i].len) /* never accessed: { NULL, 0 } is fine, as in Linux readv */
-			continue;
-		if (vmio_range_user(&seg, (uintptr_t)iov[i].base, iov[i].len) ||
-		    iov[i].len > SIZE_MAX - total)
-			return VMIO_EINVAL;
-		total += iov[i].len;
+		if ((iov[i].base || iov[i].len) &&
+		    vmio_range_user(&seg, (uintptr_t)iov[i].base, iov[i].len))
+			return VMIO_EFAULT;
+		total += min_size(iov[i].len, VMIO_MAX_RW_COUNT - total);
 	}
 	*it = (struct vm_iov_range){ iov, n, 0, total };
 	return 0;
@@ -57,11 +76,13 @@ static int iov_copy(struct vm_iov_range *it, struct vm_range *x, int to_iov, siz
 
 	while (it->left && range_left(x)) {
 		const struct vmio_iovec *seg = it->iov;
+		/* Capped at it->left: the segment that crosses VMIO_MAX_RW_COUNT. */
+		size_t len = min_size(seg->len - it->off, it->left);
 		struct vm_range u = { (uintptr_t)seg->base + it->off,
-				      (uintptr_t)seg->base + seg->len };
+				      (uintptr_t)seg->base + it->off + len };
 		size_t k;
 
-		if (it->off == seg->len) { /* done, or empty: the next one */
+		if (!len) { /* done, or empty: the next one */
 			it->iov++;
 			it->nr--;
 			it->off = 0;
@@ -102,7 +123,7 @@ int (vm_freader_read_iovec)(struct vm_freader *r, struct vmio_iovec *iov, size_t
 {
 	size_t size;
 
-	if (n > SIZE_MAX / sizeof(*iov))
+	if (n > VMIO_UIO_MAXIOV) /* Linux's iovec_from_user */
 		return VMIO_EINVAL;
 	size = n * sizeof(*iov);
 	if (range_left(&r->r) < size)

@@ -4,6 +4,9 @@
 
 #include "vmio/reader.h"
 
+/* The size of a stack bounce buffer: VMIO_READ_BOUNCE, but C has no empty arrays. */
+#define VMIO_BOUNCE_ROOM (VMIO_READ_BOUNCE > 0 ? VMIO_READ_BOUNCE : 1)
+
 /*@ requires \valid_read(x) && vm_inv(x);
     assigns \nothing;
     exits \false;
@@ -35,7 +38,7 @@ static inline size_t min_size(size_t a, size_t b)
     disjoint behaviors; */
 struct vm_range vmio_range_kernel(uintptr_t ptr, size_t len);
 
-/* 0 and *out set when [ptr, ptr+len) is user memory, else VMIO_EINVAL. */
+/* 0 and *out set when [ptr, ptr+len) is user memory, else VMIO_EFAULT. */
 /*@ requires \valid(out);
     assigns *out;
     exits \false;
@@ -45,7 +48,7 @@ struct vm_range vmio_range_kernel(uintptr_t ptr, size_t len);
     behavior refused:
       assumes !vm_user(ptr, len);
       ensures out->cursor == \old(out->cursor) && out->end == \old(out->end);
-      ensures \result == VMIO_EINVAL;
+      ensures \result == VMIO_EFAULT;
     complete behaviors;
     disjoint behaviors; */
 int vmio_range_user(struct vm_range *out, uintptr_t ptr, size_t len);

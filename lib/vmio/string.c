@@ -30,7 +30,7 @@ int (vm_freader_strnlen)(struct vm_freader *r, size_t max, size_t *len)
  */
 int (vm_freader_read_cstring)(struct vm_freader *r, char *buf, size_t cap, size_t *len)
 {
-	char bounce[VMIO_READ_BOUNCE];
+	char bounce[VMIO_BOUNCE_ROOM];
 	char *to = cap > VMIO_READ_BOUNCE ? buf : bounce;
 	size_t n;
 	int err = __strncpy_fallible(to, (const char *)r->r.cursor,

@@ -110,7 +110,7 @@ static int range_val(struct vm_range *x, void *val, size_t size, int to_x)
     ensures kept: \result != 0 ==> vm_kept{Old, Here}((char *)val, size); */
 static int read_bounced(struct vm_range *x, void *val, size_t size)
 {
-	char bounce[VMIO_READ_BOUNCE];
+	char bounce[VMIO_BOUNCE_ROOM];
 	int err;
 
 	/* A C object never reaches the top of the address space. */

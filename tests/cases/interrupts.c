@@ -19,6 +19,20 @@
 /* The ends of the routines (end labels, or defined at link time on x86_64). */
 extern const char __memcpy_fallible_end[], __memset_fallible_end[];
 
+/*
+ * Where the copy and the fill spend their time: with riscv64_vector=rvv on a
+ * CPU with V (VMIO_TEST_RVV), their vector bodies (arch/riscv64/rvv_copy.S).
+ */
+#ifdef VMIO_TEST_RVV
+extern const char __vmio_rvv_copy[], __vmio_rvv_copy_end[];
+extern const char __vmio_rvv_fill[], __vmio_rvv_fill_end[];
+#define COPY_BODY (uintptr_t)__vmio_rvv_copy, (uintptr_t)__vmio_rvv_copy_end
+#define FILL_BODY (uintptr_t)__vmio_rvv_fill, (uintptr_t)__vmio_rvv_fill_end
+#else
+#define COPY_BODY (uintptr_t)__memcpy_fallible, (uintptr_t)__memcpy_fallible_end
+#define FILL_BODY (uintptr_t)__memset_fallible, (uintptr_t)__memset_fallible_end
+#endif
+
 /* The bounds are sane: each routine is under 64 KiB long. */
 VT_CASE(timer_pc_bounds_of_the_routines)
 {
@@ -50,7 +64,7 @@ VT_CASE(timer_during_long_copy_with_fault)
 	VT_CHECK(k != NULL);
 	if (!k)
 		return;
-	plat_timer_watch((uintptr_t)__memcpy_fallible, (uintptr_t)__memcpy_fallible_end);
+	plat_timer_watch(COPY_BODY);
 	plat_timer_start(100);
 	do {
 		memset(k + readable, 0x5a, TAIL);
@@ -87,7 +101,7 @@ VT_CASE(timer_during_long_fill_with_fault)
 	VT_CHECK(k != NULL);
 	if (!k)
 		return;
-	plat_timer_watch((uintptr_t)__memset_fallible, (uintptr_t)__memset_fallible_end);
+	plat_timer_watch(FILL_BODY);
 	plat_timer_start(100);
 	do {
 		VT_EQ(__memset_fallible(dst, 0xff, len), TAIL);

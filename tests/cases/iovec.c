@@ -279,8 +279,13 @@ VT_CASE(iov_init_refuses_non_user_segments)
 		{ (void *)(VMIO_USER_END - 4), 8 },
 		{ NULL, 1 },
 		{ (void *)(VMIO_USER_START - 1), 1 },
-		{ ok, SIZE_MAX },
+		{ ok, VMIO_SSIZE_MAX }, /* not negative, but past the end */
 		{ (void *)(uintptr_t)-16, 8 },
+		/* Empty segments are checked too, as Linux checks them. */
+		{ (void *)(uintptr_t)-1, 0 },
+		{ (void *)(VMIO_USER_START - 1), 0 },
+		{ (void *)(VMIO_USER_END + 1), 0 },
+		{ (void *)1, 0 },
 	};
 
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
@@ -294,16 +299,15 @@ VT_CASE(iov_init_refuses_non_user_segments)
 			memset(&wt, 0x5a, sizeof(wt));
 			it0 = it;
 			wt0 = wt;
-			VT_EQ(vm_freader_iov_init(&it, iov, 3), VMIO_EINVAL);
-			VT_EQ(vm_fwriter_iov_init(&wt, iov, 3), VMIO_EINVAL);
+			VT_EQ(vm_freader_iov_init(&it, iov, 3), VMIO_EFAULT);
+			VT_EQ(vm_fwriter_iov_init(&wt, iov, 3), VMIO_EFAULT);
 			VT_CHECK(memcmp(&it, &it0, sizeof(it)) == 0);
 			VT_CHECK(memcmp(&wt, &wt0, sizeof(wt)) == 0);
 		}
-	/* Empty segments are never accessed, so any base will do: NULL, the end
-	 * of the user range, a kernel address; the others still count. */
-	static const char kernel_byte = 1;
+	/* Empty segments in the user range, its end included, or NULL: accepted
+	 * (never accessed); the others still count. */
 	struct vmio_iovec empty[4] = { { NULL, 0 }, { (void *)VMIO_USER_END, 0 },
-				       { (void *)&kernel_byte, 0 }, { ok, 4 } };
+				       { (void *)VMIO_USER_START, 0 }, { ok, 4 } };
 	struct vm_freader_iov it;
 	struct vm_fwriter_iov wt;
 	VT_EQ(vm_freader_iov_init(&it, empty, 4), 0);
@@ -312,29 +316,96 @@ VT_CASE(iov_init_refuses_non_user_segments)
 	VT_EQ(vm_fwriter_iov_avail(&wt), 4);
 }
 
-#ifdef VMIO_HOST
 /*
- * The total length must fit a size_t.  Segments of nearly the whole user
- * range each: enough of them overflow (2^17 on the host; a bare-metal user
- * range would need far more memory for the array).
+ * Linux's limits, each at its boundary: VMIO_UIO_MAXIOV segments (one more
+ * is VMIO_EINVAL), a length of VMIO_SSIZE_MAX (one more is negative as an
+ * ssize_t: VMIO_EINVAL, before any segment's range is looked at), and the
+ * total capped at VMIO_MAX_RW_COUNT by shortening the segment that crosses it.
  */
-VT_CASE(iov_init_total_overflow_is_einval)
+static struct vmio_iovec many[VMIO_UIO_MAXIOV + 1];
+
+VT_CASE(iov_init_segment_count_limit)
 {
-	static struct vmio_iovec iov[131080];
-	size_t len = VMIO_USER_END - VMIO_USER_START, fit = SIZE_MAX / len;
+	ureg_setup();
+	uint8_t *ok = ureg_page(UREG_RW2);
+	struct vm_freader_iov it, it0;
+	struct vm_fwriter_iov wt;
+
+	for (size_t i = 0; i < VMIO_UIO_MAXIOV + 1; i++)
+		many[i] = (struct vmio_iovec){ ok + i % 4, 1 };
+	VT_EQ(vm_freader_iov_init(&it, many, VMIO_UIO_MAXIOV), 0);
+	VT_EQ(vm_freader_iov_remain(&it), VMIO_UIO_MAXIOV);
+	VT_EQ(vm_fwriter_iov_init(&wt, many, VMIO_UIO_MAXIOV), 0);
+	it0 = it;
+	VT_EQ(vm_freader_iov_init(&it, many, VMIO_UIO_MAXIOV + 1), VMIO_EINVAL);
+	VT_EQ(vm_fwriter_iov_init(&wt, many, VMIO_UIO_MAXIOV + 1), VMIO_EINVAL);
+	VT_CHECK(memcmp(&it, &it0, sizeof(it)) == 0);
+	/* Too many is EINVAL even when a segment is also out of range. */
+	many[0].base = (void *)(uintptr_t)-16;
+	VT_EQ(vm_freader_iov_init(&it, many, VMIO_UIO_MAXIOV + 1), VMIO_EINVAL);
+	VT_EQ(vm_freader_iov_init(&it, many, VMIO_UIO_MAXIOV), VMIO_EFAULT);
+}
+
+VT_CASE(iov_init_negative_length_is_einval)
+{
+	ureg_setup();
+	uint8_t *ok = ureg_page(UREG_RW2);
+	struct vm_freader_iov it, it0;
+	struct vm_fwriter_iov wt, wt0;
+
+	for (unsigned at = 0; at < 3; at++)
+		for (unsigned k = 0; k < 3; k++) {
+			const size_t lens[] = { VMIO_SSIZE_MAX + 1, SIZE_MAX, (size_t)1 << 63 | 4 };
+			/* The other segments: one in range, one outside: EINVAL still wins. */
+			struct vmio_iovec iov[3] = { { ok, 4 }, { (void *)(uintptr_t)-16, 8 }, { ok + 8, 4 } };
+
+			iov[at].len = lens[k];
+			memset(&it, 0x5a, sizeof(it));
+			memset(&wt, 0x5a, sizeof(wt));
+			it0 = it;
+			wt0 = wt;
+			VT_EQ(vm_freader_iov_init(&it, iov, 3), VMIO_EINVAL);
+			VT_EQ(vm_fwriter_iov_init(&wt, iov, 3), VMIO_EINVAL);
+			VT_CHECK(memcmp(&it, &it0, sizeof(it)) == 0);
+			VT_CHECK(memcmp(&wt, &wt0, sizeof(wt)) == 0);
+		}
+	/* VMIO_SSIZE_MAX itself is not negative: then the range decides. */
+	struct vmio_iovec big[1] = { { ok, VMIO_SSIZE_MAX } };
+	VT_EQ(vm_freader_iov_init(&it, big, 1), VMIO_EFAULT);
+}
+
+/* A user range of 3 GiB at the start of the default one (never touched). */
+VT_CASE(iov_init_total_capped_at_max_rw_count)
+{
+	const uintptr_t b = VMIO_USER_START;
+	const size_t cap = VMIO_MAX_RW_COUNT, g = (size_t)1 << 30;
 	struct vm_freader_iov it;
 	struct vm_fwriter_iov wt;
 
-	for (size_t i = 0; i < sizeof(iov) / sizeof(iov[0]); i++)
-		iov[i] = (struct vmio_iovec){ (void *)VMIO_USER_START, len };
-	VT_CHECK(fit < sizeof(iov) / sizeof(iov[0]));
-	VT_EQ(vm_freader_iov_init(&it, iov, fit), 0);
-	VT_EQ(vm_freader_iov_remain(&it), fit * len);
-	VT_EQ(vm_freader_iov_init(&it, iov, fit + 1), VMIO_EINVAL);
-	VT_EQ(vm_fwriter_iov_init(&wt, iov, fit + 1), VMIO_EINVAL);
-	VT_EQ(vm_freader_iov_remain(&it), fit * len);
+	/* Exactly the cap: nothing shortened; one byte more: the last byte cut. */
+	struct vmio_iovec at_cap[2] = { { (void *)b, cap - 10 }, { (void *)(b + cap), 10 } };
+	VT_EQ(vm_freader_iov_init(&it, at_cap, 2), 0);
+	VT_EQ(vm_freader_iov_remain(&it), cap);
+	at_cap[1].len = 11;
+	VT_EQ(vm_freader_iov_init(&it, at_cap, 2), 0);
+	VT_EQ(vm_freader_iov_remain(&it), cap);
+	/* One segment above the cap, three of 1 GiB, segments after the cap. */
+	struct vmio_iovec over[1] = { { (void *)b, cap + 1 } };
+	VT_EQ(vm_fwriter_iov_init(&wt, over, 1), 0);
+	VT_EQ(vm_fwriter_iov_avail(&wt), cap);
+	struct vmio_iovec three[5] = { { (void *)b, g }, { (void *)b, g }, { (void *)b, g },
+				       { (void *)b, 0 }, { (void *)b, 5 } };
+	VT_EQ(vm_freader_iov_init(&it, three, 5), 0);
+	VT_EQ(vm_freader_iov_remain(&it), cap);
+	/* Below the cap: the plain sum. */
+	struct vmio_iovec below[2] = { { (void *)b, g }, { (void *)b, g / 2 } };
+	VT_EQ(vm_freader_iov_init(&it, below, 2), 0);
+	VT_EQ(vm_freader_iov_remain(&it), g + g / 2);
+	/* Every segment is still checked, the ones past the cap included. */
+	three[4].base = (void *)(uintptr_t)-16;
+	VT_EQ(vm_freader_iov_init(&it, three, 5), VMIO_EFAULT);
 }
-#endif
+
 
 /* Copying the array in: whole, short, overflowing, and faulting at every offset. */
 VT_CASE(read_iovec_from_user)
@@ -351,11 +422,12 @@ VT_CASE(read_iovec_from_user)
 	VT_EQ(vm_freader_read_iovec(&r, iov, 3), 0);
 	VT_CHECK(memcmp(iov, src, sizeof(src)) == 0);
 	VT_EQ(vm_freader_remain(&r), 3);
-	/* Short, or n * size overflowing: EINVAL, nothing changed. */
+	/* Short, or more than VMIO_UIO_MAXIOV segments: EINVAL, nothing changed. */
 	memset(iov, 0x5a, sizeof(iov));
 	VT_EQ(vm_freader_from_user_space(&r, p, sizeof(src) - 1), 0);
 	VT_EQ(vm_freader_read_iovec(&r, iov, 3), VMIO_EINVAL);
 	VT_EQ(vm_freader_read_iovec(&r, iov, SIZE_MAX / 8 + 2), VMIO_EINVAL);
+	VT_EQ(vm_freader_read_iovec(&r, iov, VMIO_UIO_MAXIOV + 1), VMIO_EINVAL);
 	VT_EQ(vm_freader_remain(&r), sizeof(src) - 1);
 	VT_EQ(iov[2].len, 0x5a5a5a5a5a5a5a5aULL);
 	/* Zero segments: nothing read, success. */

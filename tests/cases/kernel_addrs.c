@@ -4,7 +4,7 @@
  * (x86_64 and riscv64 in the top of the upper half, loongarch64 in a DMW
  * window), so from_user_space, of both kinds, refuses an address of its
  * text, data, bss, stack, exception table and a frame of its allocator
- * with VMIO_EINVAL and leaves the out-param as it was.  The user test
+ * with VMIO_EFAULT and leaves the out-param as it was.  The user test
  * region is the control: the same calls accept it.  And the image has no
  * alias at its physical address: the boot-time identity map is gone.
  */
@@ -48,7 +48,7 @@ static int kernel_text(void)
 
 /*
  * Both from_user_space calls on [p, p + len): 1 if each returns
- * VMIO_EINVAL and leaves its out-param byte for byte as it was, else 0.
+ * VMIO_EFAULT and leaves its out-param byte for byte as it was, else 0.
  */
 static int refused(const void *p, size_t len)
 {
@@ -60,9 +60,9 @@ static int refused(const void *p, size_t len)
 	memset(&w, 0x5a, sizeof(w));
 	r0 = r;
 	w0 = w;
-	ok &= vm_freader_from_user_space(&r, p, len) == VMIO_EINVAL;
+	ok &= vm_freader_from_user_space(&r, p, len) == VMIO_EFAULT;
 	ok &= memcmp(&r, &r0, sizeof(r)) == 0;
-	ok &= vm_fwriter_from_user_space(&w, (void *)(uintptr_t)p, len) == VMIO_EINVAL;
+	ok &= vm_fwriter_from_user_space(&w, (void *)(uintptr_t)p, len) == VMIO_EFAULT;
 	ok &= memcmp(&w, &w0, sizeof(w)) == 0;
 	return ok;
 }

@@ -268,14 +268,14 @@ VT_CASE(from_user_space_refuses_bad_ranges)
 	VT_EQ(vm_freader_remain(&r), 16);
 	r = (struct vm_freader){ { 1, 2 } };
 	/* Wrapping, kernel half, page zero: refused, *out unchanged. */
-	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RW), SIZE_MAX), VMIO_EINVAL);
-	VT_EQ(vm_freader_from_user_space(&r, (void *)(UINTPTR_MAX - 15), 16), VMIO_EINVAL);
-	VT_EQ(vm_freader_from_user_space(&r, (void *)user_end, 1), VMIO_EINVAL);
-	VT_EQ(vm_freader_from_user_space(&r, (void *)(user_end - 4), 8), VMIO_EINVAL);
-	VT_EQ(vm_freader_from_user_space(&r, (void *)(user_start - 1), 2), VMIO_EINVAL);
-	VT_EQ(vm_freader_from_user_space(&r, NULL, 8), VMIO_EINVAL);
+	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RW), SIZE_MAX), VMIO_EFAULT);
+	VT_EQ(vm_freader_from_user_space(&r, (void *)(UINTPTR_MAX - 15), 16), VMIO_EFAULT);
+	VT_EQ(vm_freader_from_user_space(&r, (void *)user_end, 1), VMIO_EFAULT);
+	VT_EQ(vm_freader_from_user_space(&r, (void *)(user_end - 4), 8), VMIO_EFAULT);
+	VT_EQ(vm_freader_from_user_space(&r, (void *)(user_start - 1), 2), VMIO_EFAULT);
+	VT_EQ(vm_freader_from_user_space(&r, NULL, 8), VMIO_EFAULT);
 	VT_EQ(vm_fwriter_from_user_space(&w, (void *)(uintptr_t)0xffff800000001000ULL, 8),
-	      VMIO_EINVAL);
+	      VMIO_EFAULT);
 	VT_EQ(r.r.cursor, 1);
 	VT_EQ(r.r.end, 2);
 	VT_EQ(w.r.cursor, 3);

@@ -43,8 +43,14 @@ __asm__(".text\n"
  */
 void riscv_timer_sum_counts(uint64_t *interrupted_open, uint64_t *handler_open);
 
-/* The end label of arch/riscv64/memcpy.S. */
+/* The end label of arch/riscv64/memcpy.S; the vector body with V on. */
 extern const char __memcpy_fallible_end[];
+#ifdef VMIO_TEST_RVV
+extern const char __vmio_rvv_copy[], __vmio_rvv_copy_end[];
+#define COPY_BODY (uintptr_t)__vmio_rvv_copy, (uintptr_t)__vmio_rvv_copy_end
+#else
+#define COPY_BODY (uintptr_t)__memcpy_fallible, (uintptr_t)__memcpy_fallible_end
+#endif
 
 static void sum_open(void)
 {
@@ -175,7 +181,7 @@ VT_CASE(riscv_sum_closed_in_timer_handler_inside_copy)
 	static uint8_t kbuf[4096];
 
 	riscv_timer_sum_counts(&open0, &handler0);
-	plat_timer_watch((uintptr_t)__memcpy_fallible, (uintptr_t)__memcpy_fallible_end);
+	plat_timer_watch(COPY_BODY);
 	plat_timer_start(100);
 	do {
 		VT_EQ(__memcpy_fallible(kbuf, user_page(UREG_RO), sizeof(kbuf)), 0);

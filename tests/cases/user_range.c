@@ -92,7 +92,7 @@ static void check_boundaries(uintptr_t start, uintptr_t end)
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct vm_freader r = { { 1, 2 } };
 		struct vm_fwriter w = { { 3, 4 } };
-		int want = cases[i].ok ? 0 : VMIO_EINVAL;
+		int want = cases[i].ok ? 0 : VMIO_EFAULT;
 
 		VT_EQ(vm_freader_from_user_space(&r, (const void *)cases[i].ptr, cases[i].len), want);
 		VT_EQ(vm_fwriter_from_user_space(&w, (void *)cases[i].ptr, cases[i].len), want);
@@ -133,8 +133,8 @@ VT_CASE(from_user_space_boundaries_follow_a_changed_range)
 	VT_EQ(vmio_user_range_set(a, b), 0);
 	check_boundaries(a, b);
 	/* What was inside the old range and is outside the new one is refused. */
-	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RW), 1), VMIO_EINVAL);
-	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RO), 1), VMIO_EINVAL);
+	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RW), 1), VMIO_EFAULT);
+	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RO), 1), VMIO_EFAULT);
 	/* And a reader made inside it reads. */
 	VT_EQ(vm_freader_from_user_space(&r, (void *)a, 1), 0);
 	VT_EQ(vm_freader_read_val(&r, &v, 1), 0);
@@ -145,44 +145,79 @@ VT_CASE(from_user_space_boundaries_follow_a_changed_range)
 	VT_EQ(vm_freader_from_user_space(&r, ureg_page(UREG_RW), 1), 0);
 }
 
-/* The address of the instruction that table entry e covers. */
-static uintptr_t entry_insn(const struct vmio_extable_entry *e)
+/*
+ * Where vmio lies: the text, rodata, data and bss of its two prelinked
+ * objects (lib/vmio/spans.h; the vmio-sections test checks they hold every
+ * allocated byte of those objects), and the exception table.
+ */
+#define SPAN_DECL(g, s) extern char __vmio_##g##_##s##_start[], __vmio_##g##_##s##_end[];
+SPAN_DECL(main, text) SPAN_DECL(main, rodata) SPAN_DECL(main, data) SPAN_DECL(main, bss)
+SPAN_DECL(extable, text) SPAN_DECL(extable, rodata) SPAN_DECL(extable, data) SPAN_DECL(extable, bss)
+#define SPAN(g, s) { #g " " #s, (uintptr_t)__vmio_##g##_##s##_start, (uintptr_t)__vmio_##g##_##s##_end }
+static const struct { const char *name; uintptr_t start, end; } spans[] = {
+	SPAN(main, text), SPAN(main, rodata), SPAN(main, data), SPAN(main, bss),
+	SPAN(extable, text), SPAN(extable, rodata), SPAN(extable, data), SPAN(extable, bss),
+	{ "vmio_extable", (uintptr_t)__start_vmio_extable, (uintptr_t)__stop_vmio_extable },
+};
+extern char vmio_user_range[]; /* lib/vmio/user_bounds.h: vmio's data */
+
+static int in_span(uintptr_t a, unsigned i)
 {
-	return (uintptr_t)&e->insn + (uintptr_t)(intptr_t)e->insn;
+	return spans[i].start <= a && a < spans[i].end;
+}
+
+/* The spans hold what vmio is known to place. */
+VT_CASE(vmio_spans_hold_its_code_data_and_table)
+{
+	const unsigned text = 0, data = 2, ext_text = 4, table = 8;
+
+	for (unsigned i = 0; i < sizeof(spans) / sizeof(spans[0]); i++)
+		VT_CHECK(spans[i].start <= spans[i].end);
+	VT_CHECK(in_span((uintptr_t)&vmio_user_range_set, text));
+	VT_CHECK(in_span((uintptr_t)&vm_freader_from_user_space, text));
+	VT_CHECK(in_span((uintptr_t)&__memcpy_fallible, text));
+	VT_CHECK(in_span((uintptr_t)&__strncpy_fallible, text));
+	/* (Entries of the table may cover the embedder's own instructions.) */
+	VT_CHECK(in_span((uintptr_t)&vmio_extable_init, ext_text));
+	VT_CHECK(in_span((uintptr_t)&vmio_extable_fixup, ext_text));
+	VT_CHECK(in_span((uintptr_t)vmio_user_range, data));
+	VT_CHECK(spans[table].start < spans[table].end);
 }
 
 /*
- * A range that holds vmio's own code, data or exception table is refused on
- * bare metal, changing nothing; on the host, where the process is its own
- * user space, it is accepted.
+ * A range that holds any byte vmio places is refused on bare metal,
+ * changing nothing: for each span, a range of exactly it, of its first
+ * byte only and of its last byte only, and a range around it; on the host,
+ * where the process is its own user space, each is accepted.
  */
-VT_CASE(user_range_holding_vmio_is_refused_on_bare_metal)
+VT_CASE(user_range_holding_any_byte_of_vmio_is_refused_on_bare_metal)
 {
 	uintptr_t s0 = 0, e0 = 0;
-	const uintptr_t at[] = {
-		entry_insn(__start_vmio_extable),    /* the assembly */
-		entry_insn((const struct vmio_extable_entry *)((uintptr_t)__stop_vmio_extable - 8)),
-		(uintptr_t)&vmio_user_range_set,     /* the C code */
-		(uintptr_t)&vm_freader_from_user_space,
-		(uintptr_t)__start_vmio_extable,     /* the table */
-		(uintptr_t)__stop_vmio_extable - 1,
-	};
 #ifdef VMIO_HOST
 	const int want = 0;
 #else
 	const int want = VMIO_EINVAL;
 #endif
-	unsigned panics = panic_count;
+	unsigned panics = panic_count, tried = 0;
 
 	vmio_user_range_get(&s0, &e0);
-	VT_CHECK((uintptr_t)__start_vmio_extable < (uintptr_t)__stop_vmio_extable);
-	for (unsigned i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
-		VT_EQ(vmio_user_range_set(at[i], at[i] + 1), want);
-		VT_CHECK(range_is(want ? s0 : at[i], want ? e0 : at[i] + 1));
-		VT_EQ(vmio_user_range_set(at[i] - 0x1000, at[i] + 0x1000), want);
-		VT_EQ(vmio_user_range_set(s0, e0), 0);
-		VT_CHECK(range_is(s0, e0));
+	for (unsigned i = 0; i < sizeof(spans) / sizeof(spans[0]); i++) {
+		uintptr_t a = spans[i].start, b = spans[i].end;
+		const uintptr_t r[][2] = { { a, b }, { a, a + 1 }, { b - 1, b }, { a - 0x1000, b + 0x1000 } };
+
+		if (a == b)
+			continue; /* an empty span: no byte there */
+		for (unsigned k = 0; k < sizeof(r) / sizeof(r[0]); k++) {
+			int err = vmio_user_range_set(r[k][0], r[k][1]);
+
+			tried++;
+			if (err != want)
+				vt_fail_eq(__FILE__, __LINE__, spans[i].name, "refused", r[k][0], r[k][1]);
+			VT_CHECK(range_is(want ? s0 : r[k][0], want ? e0 : r[k][1]));
+			VT_EQ(vmio_user_range_set(s0, e0), 0);
+		}
 	}
+	VT_CHECK(tried >= 4 * 4); /* main text, rodata, data; extable text; the table */
 	VT_EQ(vmio_user_range_set(0, UINTPTR_MAX), want);
 	VT_EQ(vmio_user_range_set(s0, e0), 0);
 	VT_CHECK(range_is(s0, e0));

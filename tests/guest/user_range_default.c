@@ -35,14 +35,14 @@ VT_CASE(default_user_range_is_loud_when_it_holds_the_kernel)
 		VT_EQ(vm_freader_from_user_space(&r, (void *)rw, 8), 0);
 		VT_EQ(vm_freader_read_val(&r, &v, 8), 0);
 		VT_EQ(v, 0);
-		VT_EQ(vm_freader_from_user_space(&r, (void *)&__memcpy_fallible, 8), VMIO_EINVAL);
+		VT_EQ(vm_freader_from_user_space(&r, (void *)&__memcpy_fallible, 8), VMIO_EFAULT);
 		VT_EQ(vmio_user_range_set(VMIO_USER_START, VMIO_USER_END), 0);
 		VT_EQ(panic_count, 0);
 		return;
 	}
-	/* Every user reader or writer: VMIO_EINVAL with nothing changed, no panic. */
-	VT_EQ(vm_freader_from_user_space(&r, (void *)rw, 8), VMIO_EINVAL);
-	VT_EQ(vm_fwriter_from_user_space(&w, (void *)rw, 8), VMIO_EINVAL);
+	/* Every user reader or writer: VMIO_EFAULT with nothing changed, no panic. */
+	VT_EQ(vm_freader_from_user_space(&r, (void *)rw, 8), VMIO_EFAULT);
+	VT_EQ(vm_fwriter_from_user_space(&w, (void *)rw, 8), VMIO_EFAULT);
 	VT_EQ(panic_count, 0);
 	VT_EQ(r.r.cursor, 1);
 	VT_EQ(r.r.end, 2);

@@ -12,7 +12,7 @@
 #include "vtest.h"
 
 /* The verdicts the program gives, one per case (tests/user/programs.c). */
-#define VERDICTS 93
+#define VERDICTS 95
 
 VT_CASE(user_syscalls_every_case_as_expected)
 {

@@ -170,7 +170,7 @@ static void op_new_user_range(int writer)
 		size_t badlen = badp == (uintptr_t)p ? SIZE_MAX - 2 : 8;
 		int err = writer ? vm_fwriter_from_user_space(&uw, (void *)badp, badlen)
 				 : vm_freader_from_user_space(&ur, (void *)badp, badlen);
-		CHECK_EQ("refused range", err, VMIO_EINVAL);
+		CHECK_EQ("refused range", err, VMIO_EFAULT);
 		return;
 	}
 	if (take(1) % 4 == 0) { /* at a boundary of the user range */
@@ -187,7 +187,7 @@ static void op_new_user_range(int writer)
 		len = (size_t)(win + win_len - p);
 	int err = writer ? vm_fwriter_from_user_space(&uw, p, len)
 			 : vm_freader_from_user_space(&ur, p, len);
-	CHECK_EQ("user range", err, model_user_ok((uintptr_t)p, len) ? 0 : VMIO_EINVAL);
+	CHECK_EQ("user range", err, model_user_ok((uintptr_t)p, len) ? 0 : VMIO_EFAULT);
 	if (!err)
 		*m = (struct mrange){ (uintptr_t)p, (uintptr_t)p + len };
 }
@@ -284,7 +284,10 @@ static void op_val(void)
 	}
 	size_t r = run(m->cur, size, write);
 	CHECK_EQ("val", err, r == size ? 0 : VMIO_EFAULT);
-	/* A failed read_val leaves the caller's value as it was (VMIO_READ_BOUNCE). */
+	/* A failed read_val leaves the caller's value as it was, or, above
+	 * VMIO_READ_BOUNCE, zero (the rest of val untouched). */
+	if (err && !write && size > VMIO_READ_BOUNCE)
+		memset(old, 0, size);
 	if (err)
 		CHECK_EQ("failed val unchanged", memcmp(val, old, sizeof(val)), 0);
 	if (write)
@@ -757,10 +760,10 @@ static void op_iov(void)
 			len = (size_t)(win + win_len - p);
 		iov[i] = (struct vmio_iovec){ p, len };
 		total += len;
-		in_range &= !len || model_user_ok((uintptr_t)p, len); /* op_set_user_range may narrow it */
+		in_range &= model_user_ok((uintptr_t)p, len); /* op_set_user_range may narrow it */
 	}
 	err = write ? vm_fwriter_iov_init(&wi, iov, nseg) : vm_freader_iov_init(&ri, iov, nseg);
-	CHECK_EQ("iov init", err, in_range ? 0 : VMIO_EINVAL);
+	CHECK_EQ("iov init", err, in_range ? 0 : VMIO_EFAULT);
 	if (err)
 		return;
 	while (calls-- && !err) {

@@ -143,7 +143,11 @@ static void readv_calls(void)
 	iov[1] = (struct user_iovec){ KSTACK, 8 };
 	expect(sys_readv(iov, 2), EFAULT, "readv: a segment in kernel stack");
 	iov[1] = (struct user_iovec){ b, (size_t)-1 };
-	expect(sys_readv(iov, 2), EFAULT, "readv: segment length SIZE_MAX");
+	expect(sys_readv(iov, 2), EINVAL, "readv: segment length SIZE_MAX (negative)");
+	iov[1] = (struct user_iovec){ KDATA, 0 };
+	expect(sys_readv(iov, 2), EFAULT, "readv: an empty segment in kernel data");
+	iov[1] = (struct user_iovec){ NULL, 0 };
+	expect(sys_readv(iov, 2), 10, "readv: an empty segment at NULL");
 	*tail = iov[0];
 	expect(sys_readv(tail, 2), EFAULT, "readv: the array runs into a hole");
 	expect(sys_readv(NULL, 1), EFAULT, "readv: array NULL");
@@ -219,7 +223,7 @@ static void futex_calls(void)
 	expect(sys_futex_op(&words[0], UFUTEX_XOR, 0xff), 0x80000008, "futex_op: XOR 0xff");
 	expect(words[0], 0x800000f7, "futex_op: the word holds 0x800000f7");
 	expect(sys_futex_op(&words[0], UFUTEX_SET, 1), 0x800000f7, "futex_op: SET 1");
-	expect(sys_futex_op(&words[0], 99, 1), EINVAL, "futex_op: unknown op");
+	expect(sys_futex_op(&words[0], 99, 1), -UERR_ENOSYS, "futex_op: unknown op");
 	expect(sys_futex_op(misaligned, UFUTEX_SET, 1), EINVAL, "futex_op: misaligned word");
 	expect(sys_futex_op(ro, UFUTEX_SET, 1), EFAULT, "futex_op: read-only page");
 	expect(sys_futex_op(KSTACK, UFUTEX_ADD, 1), EFAULT, "futex_op: kernel stack");
@@ -270,10 +274,44 @@ static long fault(unsigned prog)
 	return 100; /* not stopped */
 }
 
+/*
+ * Faults under a lock (boot/include/fault_lock.h), two programs on two
+ * CPUs taking turns on one futex word, which the kernel keeps paging out:
+ * A adds 1 (0 -> 1), waits while the word is 1, B waits while it is 0,
+ * then adds 1 (1 -> 2), and so on.  Each call must return exactly what
+ * the turn says; A also reads the word with a plain load (a user-mode
+ * fault that the kernel pages in).  Exit 0, or 1 + the step that failed.
+ */
+static long futex_turns(unsigned prog)
+{
+	uint32_t *w = (uint32_t *)sys_futex_word();
+
+	for (uint32_t i = 0; i < FUTEX_ROUNDS; i++) {
+		long step = 1 + 4 * (long)i;
+
+		if (prog == UPROG_FUTEX_A) {
+			if (sys_futex_add(w, 1) != 2 * i)
+				return step;
+			if (*(volatile uint32_t *)w > 2 * FUTEX_ROUNDS)
+				return step + 1;
+			if (sys_futex_wait(w, 2 * i + 1) != 2 * i + 2)
+				return step + 2;
+		} else {
+			if (sys_futex_wait(w, 2 * i) != 2 * i + 1)
+				return step;
+			if (sys_futex_add(w, 1) != 2 * i + 1)
+				return step + 1;
+		}
+	}
+	return 0;
+}
+
 long user_main(unsigned prog);
 long user_main(unsigned prog)
 {
 	if (prog == UPROG_SYSCALLS)
 		return syscalls();
+	if (prog == UPROG_FUTEX_A || prog == UPROG_FUTEX_B)
+		return futex_turns(prog);
 	return fault(prog);
 }

@@ -58,6 +58,21 @@ static inline long sys_futex_op(uint32_t *addr, int op, uint32_t arg)
 	return usys(SYS_FUTEX_OP, (long)addr, op, (long)arg, 0);
 }
 
+static inline long sys_futex_word(void)
+{
+	return usys(SYS_FUTEX_WORD, 0, 0, 0, 0);
+}
+
+static inline long sys_futex_wait(uint32_t *addr, uint32_t val)
+{
+	return usys(SYS_FUTEX_WAIT, (long)addr, (long)val, 0, 0);
+}
+
+static inline long sys_futex_add(uint32_t *addr, uint32_t arg)
+{
+	return usys(SYS_FUTEX_ADD, (long)addr, (long)arg, 0, 0);
+}
+
 static inline long sys_expect(long got, long want, const char *label, size_t len)
 {
 	return usys(SYS_EXPECT, got, want, (long)label, (long)len);

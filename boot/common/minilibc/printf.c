@@ -130,11 +130,22 @@ static void format(struct sink *s, const char *fmt, va_list ap)
 	}
 }
 
+/* A target with one CPU needs no console lock (plat.h). */
+__attribute__((weak)) void plat_console_lock(void)
+{
+}
+
+__attribute__((weak)) void plat_console_unlock(void)
+{
+}
+
 int vprintf(const char *fmt, va_list ap)
 {
 	struct sink s = { 0, 0, 0 };
 
+	plat_console_lock();
 	format(&s, fmt, ap);
+	plat_console_unlock();
 	return (int)s.len;
 }
 
@@ -176,8 +187,10 @@ int putchar(int c)
 
 int puts(const char *s)
 {
+	plat_console_lock();
 	while (*s)
 		plat_putchar(*s++);
 	plat_putchar('\n');
+	plat_console_unlock();
 	return 0;
 }

@@ -1,0 +1,293 @@
+/* Linux's user-access API on vmio's readers, writers and primitives (vmio/uaccess.h). */
+#include "range.h"
+#include "user_bounds.h"
+
+#include "vmio/atomic.h"
+#include "vmio/reader.h"
+#include "vmio/struct.h"
+#include "vmio/uaccess.h"
+#include "vmio/user_range.h"
+
+bool vmio_access_ok(const void *p, size_t n)
+{
+	struct vm_range r;
+
+	return vmio_range_user(&r, (uintptr_t)p, n) == 0;
+}
+
+/*
+ * [p, p + n) checked against the user range: 0 and *up the address to use
+ * (masked without a branch, as every user reader's is), or VMIO_EFAULT.
+ */
+static int user_ptr(const void *p, size_t n, uintptr_t *up)
+{
+	struct vm_range r;
+
+	if (vmio_range_user(&r, (uintptr_t)p, n))
+		return VMIO_EFAULT;
+	*up = r.cursor;
+	return 0;
+}
+
+/* Zero n bytes of kernel memory (none if [p, p + n) wraps: no buffer does). */
+static void zero(void *p, size_t n)
+{
+	struct vm_writer w;
+
+	if ((uintptr_t)p + n < (uintptr_t)p)
+		return;
+	w = vm_writer_from_kernel_space(p, n);
+	vm_writer_fill_zeros(&w, n);
+}
+
+unsigned long vmio_copy_from_user(void *to, const void *from, unsigned long n)
+{
+	struct vm_freader r;
+	struct vm_writer w;
+	size_t done = 0;
+
+	if (vm_freader_from_user_space(&r, from, n) == 0) {
+		w = vm_writer_from_kernel_space(to, n);
+		vm_freader_read_fallible_to(&r, &w, &done);
+	}
+	zero((char *)to + done, n - done);
+	return n - done;
+}
+
+unsigned long vmio_copy_to_user(void *to, const void *from, unsigned long n)
+{
+	struct vm_fwriter w;
+	struct vm_reader r;
+	size_t done = 0;
+
+	if (vm_fwriter_from_user_space(&w, to, n) == 0) {
+		r = vm_reader_from_kernel_space(from, n);
+		vm_fwriter_write_fallible_from(&w, &r, &done);
+	}
+	return n - done;
+}
+
+unsigned long vmio_clear_user(void *to, unsigned long n)
+{
+	struct vm_fwriter w;
+	size_t done = 0;
+
+	if (vm_fwriter_from_user_space(&w, to, n) == 0)
+		vm_fwriter_fill_zeros(&w, n, &done);
+	return n - done;
+}
+
+/*
+ * How many bytes from src a string call may scan: min(count, end of the
+ * user range - src), or 0 when src is not in the user range.
+ */
+static size_t scan_limit(const char *src, size_t count)
+{
+	uintptr_t start, end, p = (uintptr_t)src;
+
+	vmio_user_range_get(&start, &end);
+	if (p < start || p >= end)
+		return 0;
+	return count < end - p ? count : end - p;
+}
+
+long vmio_strncpy_from_user(char *dst, const char *src, long count)
+{
+	size_t max, len = 0;
+	uintptr_t u;
+	int r;
+
+	if (count <= 0)
+		return 0;
+	max = scan_limit(src, (size_t)count);
+	if (!max || user_ptr(src, max, &u))
+		return VMIO_EFAULT;
+	r = __strncpy_fallible(dst, (const char *)u, max, &len);
+	if (r == 0)
+		return (long)len;
+	if (r == VMIO_ENAMETOOLONG && max == (size_t)count)
+		return count;
+	return VMIO_EFAULT; /* a fault, or the string runs past the user range */
+}
+
+long vmio_strnlen_user(const char *src, long n)
+{
+	size_t max, len = 0;
+	uintptr_t u;
+	int r;
+
+	if (n <= 0)
+		return 0;
+	max = scan_limit(src, (size_t)n);
+	if (!max || user_ptr(src, max, &u))
+		return 0;
+	r = __strnlen_fallible((const char *)u, max, &len);
+	if (r == 0)
+		return (long)len + 1;
+	if (r == VMIO_ENAMETOOLONG && max == (size_t)n)
+		return n + 1;
+	return 0;
+}
+
+int vmio_check_zeroed_user(const void *from, size_t size)
+{
+	struct vm_freader r;
+	int zeroed = 0;
+
+	if (size == 0)
+		return 1;
+	if (vm_freader_from_user_space(&r, from, size))
+		return VMIO_EFAULT;
+	if (vm_freader_check_zeroed(&r, &zeroed))
+		return VMIO_EFAULT;
+	return zeroed;
+}
+
+int vmio_copy_struct_from_user(void *dst, size_t ksize, const void *src, size_t usize)
+{
+	size_t size = ksize < usize ? ksize : usize;
+	size_t rest = (ksize > usize ? ksize : usize) - size;
+
+	if (usize < ksize) {
+		zero((char *)dst + size, rest);
+	} else if (usize > ksize) {
+		int ret = vmio_check_zeroed_user((const char *)src + size, rest);
+
+		if (ret <= 0)
+			return ret ? ret : VMIO_E2BIG;
+	}
+	if (vmio_copy_from_user(dst, src, size))
+		return VMIO_EFAULT;
+	return 0;
+}
+
+/* Whether any of the n kernel bytes at p is nonzero. */
+static bool any_nonzero(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		if (b[i])
+			return true;
+	return false;
+}
+
+int vmio_copy_struct_to_user(void *dst, size_t usize, const void *src, size_t ksize,
+			     bool *ignored_trailing)
+{
+	size_t size = ksize < usize ? ksize : usize;
+	size_t rest = (ksize > usize ? ksize : usize) - size;
+
+	if (usize > ksize && vmio_clear_user((char *)dst + size, rest))
+		return VMIO_EFAULT;
+	if (ignored_trailing)
+		*ignored_trailing = ksize > usize && any_nonzero((const char *)src + size, rest);
+	if (vmio_copy_to_user(dst, src, size))
+		return VMIO_EFAULT;
+	return 0;
+}
+
+/* A writer over the futex word at uaddr: 0, VMIO_EFAULT outside the user range. */
+static int futex_word(struct vm_fwriter *w, uint32_t *uaddr)
+{
+	return vm_fwriter_from_user_space(w, uaddr, sizeof(*uaddr)) ? VMIO_EFAULT : 0;
+}
+
+int vmio_futex_atomic_cmpxchg_inatomic(uint32_t *uval, uint32_t *uaddr, uint32_t oldval,
+				       uint32_t newval)
+{
+	struct vm_fwriter w;
+	int r = futex_word(&w, uaddr);
+
+	return r ? r : vm_fwriter_atomic_cmpxchg_u32(&w, oldval, newval, uval);
+}
+
+int vmio_arch_futex_atomic_op_inuser(int op, uint32_t oparg, int *oval, uint32_t *uaddr)
+{
+	static const int ops[] = {
+		[VMIO_FUTEX_OP_SET] = VMIO_ATOMIC_SET, [VMIO_FUTEX_OP_ADD] = VMIO_ATOMIC_ADD,
+		[VMIO_FUTEX_OP_OR] = VMIO_ATOMIC_OR, [VMIO_FUTEX_OP_ANDN] = VMIO_ATOMIC_ANDN,
+		[VMIO_FUTEX_OP_XOR] = VMIO_ATOMIC_XOR,
+	};
+	struct vm_fwriter w;
+	uint32_t old;
+	int r = futex_word(&w, uaddr);
+
+	if (r)
+		return r;
+	if (op < VMIO_FUTEX_OP_SET || op > VMIO_FUTEX_OP_XOR)
+		return VMIO_ENOSYS;
+	r = vm_fwriter_atomic_fetch_op_u32(&w, ops[op], oparg, &old);
+	if (r == 0)
+		*oval = (int)old;
+	return r;
+}
+
+int vmio__get_user_n(uint64_t *val, const void *uptr, size_t size)
+{
+	uint64_t v = 0;
+	uintptr_t u;
+	const void *ptr;
+	int r;
+
+	if (user_ptr(uptr, size, &u))
+		return VMIO_EFAULT;
+	ptr = (const void *)u;
+	if ((uintptr_t)ptr % size) {
+		r = __memcpy_fallible(&v, ptr, size) ? VMIO_EFAULT : 0;
+	} else if (size == 1) {
+		uint8_t b;
+
+		r = vmio_load_u8_fallible(ptr, &b);
+		v = b;
+	} else if (size == 2) {
+		uint16_t h;
+
+		r = vmio_load_u16_fallible(ptr, &h);
+		v = h;
+	} else if (size == 4) {
+		uint32_t s;
+
+		r = vmio_load_u32_fallible(ptr, &s);
+		v = s;
+	} else {
+		r = vmio_load_u64_fallible(ptr, &v);
+	}
+	if (r)
+		return VMIO_EFAULT;
+	*val = v;
+	return 0;
+}
+
+int vmio__put_user_n(void *uptr, const void *val, size_t size)
+{
+	uint64_t v = 0;
+	uintptr_t u;
+	void *ptr;
+	int r;
+
+	if (user_ptr(uptr, size, &u))
+		return VMIO_EFAULT;
+	ptr = (void *)u;
+	for (size_t i = 0; i < size; i++) /* little-endian on every ISA */
+		v |= (uint64_t)((const unsigned char *)val)[i] << (8 * i);
+	if ((uintptr_t)ptr % size)
+		r = __memcpy_fallible(ptr, &v, size) ? VMIO_EFAULT : 0;
+	else if (size == 1)
+		r = vmio_store_u8_fallible(ptr, (uint8_t)v);
+	else if (size == 2)
+		r = vmio_store_u16_fallible(ptr, (uint16_t)v);
+	else if (size == 4)
+		r = vmio_store_u32_fallible(ptr, (uint32_t)v);
+	else
+		r = vmio_store_u64_fallible(ptr, v);
+	return r ? VMIO_EFAULT : 0;
+}
+
+void *vmio_mask_user_address(const void *p)
+{
+	uintptr_t start, end;
+
+	vmio_user_range_get(&start, &end);
+	return (void *)vmio_arch_mask_user_ptr((uintptr_t)p, start, end - 1);
+}
