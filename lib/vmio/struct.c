@@ -108,6 +108,8 @@ static int read_struct(struct vm_range *x, void *val, size_t ksize)
 	//@ assert left == 0;
 	(void)left;
 	//@ assert ztail: vm_zero((char *)val + n, ksize - n);
+	//@ assert usize < ksize ==> n == usize && usize == \at(vm_left(x), Pre);
+	//@ assert usize < ksize ==> vm_zero((char *)val + usize, ksize - usize);
 	x->cursor = x->end; /* past the user's extra bytes too, all zero */
 	return 0;
 }
