@@ -55,7 +55,12 @@ MUTANTS = [
      'if (range_left(x) < size || x->cursor % size)', 'if (range_left(x) < size)', [],
      'killed', ''),
     ('user-range-end', 'lib/vmio/user_range.c', 'vmio_range_user',
-     'ptr > end ||', 'ptr >= end ||', [], 'killed', ''),
+     'ptr > b.end ||', 'ptr >= b.end ||', [], 'killed', ''),
+    ('user-range-bare-closed', 'lib/vmio/user_range.c', 'vmio_range_user',
+     'if (b.closed > 0)', 'if (b.closed > 1)', ['--bare'], 'killed', ''),
+    ('uaccess-from-user-result', 'lib/vmio/uaccess.c', 'vmio_copy_from_user',
+     'zero((char *)to + done, n - done);\n\treturn n - done;',
+     'zero((char *)to + done, n - done);\n\treturn 0;', CAST, 'killed', ''),
     ('mmio-bound', 'lib/vmio/mmio.c', 'mmio_check',
      'return offset + len <= m->size ? 0 : VMIO_EINVAL;',
      'return offset + len < m->size ? 0 : VMIO_EINVAL;', CAST, 'killed', ''),
@@ -108,7 +113,9 @@ def main():
         with open(os.path.join(tree, path), 'w') as f:
             f.write(text.replace(old, new))
         t = time.monotonic()
-        p = subprocess.run([sys.executable, wp, tree, work, '--broken', path, '--',
+        bare = ['--bare'] if '--bare' in extra else []
+        extra = [a for a in extra if a != '--bare']
+        p = subprocess.run([sys.executable, wp, tree, work, '--broken', *bare, path, '--',
                             '-wp-fct', fct, *extra],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         took = time.monotonic() - t
