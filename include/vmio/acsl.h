@@ -26,6 +26,21 @@
     } */
 #endif
 
+#ifdef VMIO_HOST
+/*@ predicate vm_closed_ok{L} = \true; */
+#define VM_CLOSED_ASSIGNS
+#else
+/*@ // The fail-closed state agrees with the range: 0 (not known yet), or
+    // positive exactly when the range holds vmio.  The initial state (0) has
+    // it; vmio_user_range_set and vmio_range_user, its only writers, keep it.
+    predicate vm_closed_ok{L} =
+      \at(vmio_user_range.closed, L) == 0 ||
+      (\at(vmio_user_range.closed, L) > 0 <==>
+       vm_holds_vmio(\at(vmio_user_range.start, L), \at(vmio_user_range.end, L))); */
+/* vmio_range_user records the answer for the default range. */
+#define VM_CLOSED_ASSIGNS , vmio_user_range.closed
+#endif
+
 /*@
   // The seed's inv(): the cursor never passes the end.
   predicate vm_inv(struct vm_range *x) = x->cursor <= x->end;

@@ -38,6 +38,9 @@
     ensures \result == 0 || \result == VMIO_E2BIG || \result == VMIO_EFAULT;
     ensures \result == 0 ==> r->r.cursor == \old(r->r.end);
     ensures \result != 0 ==> r->r.cursor == \old(r->r.cursor);
+    ensures e2big: \result == VMIO_E2BIG ==> \old(vm_left(&r->r)) > ksize;
+    ensures tail: \result == 0 && \old(vm_left(&r->r)) < ksize ==>
+      vm_zero((char *)val + \old(vm_left(&r->r)), ksize - \old(vm_left(&r->r)));
     ensures zeroed: \result != 0 && ksize > VMIO_READ_BOUNCE ==> vm_zero((char *)val, ksize); */
 int vm_freader_read_struct(struct vm_freader *r, void *val, size_t ksize);
 #define vm_freader_read_struct(r, val, ksize) \
@@ -78,7 +81,9 @@ int vm_freader_check_zeroed(struct vm_freader *r, int *zeroed);
     ensures \result == 0 || \result == VMIO_E2BIG || \result == VMIO_EFAULT;
     ensures \result == 0 ==> w->r.cursor == \old(w->r.end);
     ensures \result != 0 ==> w->r.cursor == \old(w->r.cursor);
-    ensures e2big: \result == VMIO_E2BIG ==> \old(vm_left(&w->r)) < ksize;
+    ensures e2big: \result == VMIO_E2BIG ==> \old(vm_left(&w->r)) < ksize &&
+      !\at(\forall integer j; 0 <= j < ksize - vm_left(&w->r) ==>
+            ((char *)val + vm_left(&w->r))[j] == 0, Pre);
     ensures nothing: \result == VMIO_E2BIG ==>
       vm_kept{Old, Here}((char *)\old(w->r.cursor), \old(vm_left(&w->r))); */
 int vm_fwriter_write_struct(struct vm_fwriter *w, const void *val, size_t ksize);

@@ -47,12 +47,23 @@ bool vmio_access_ok(const void *p, size_t n);
  * number of bytes not copied: 0, or n - k where from[k] could not be read;
  * the uncopied tail of to, all of it when the range is refused, is zeroed.
  */
+/*@ requires vm_buf((char *)to, n);
+    assigns ((char *)to)[0 .. n - 1];
+    ensures \result <= n;
+    ensures !vm_user{Pre}((uintptr_t)from, n) ==> \result == n; */
 unsigned long vmio_copy_from_user(void *to, const void *from, unsigned long n);
 
 /* Copy n bytes from kernel address from to user address to; returns the bytes not copied. */
+/*@ requires vm_buf_read((char *)from, n);
+    assigns ((char *)to)[0 .. n - 1];
+    ensures \result <= n;
+    ensures !vm_user{Pre}((uintptr_t)to, n) ==> \result == n; */
 unsigned long vmio_copy_to_user(void *to, const void *from, unsigned long n);
 
 /* Zero n bytes at user address to; returns the bytes not zeroed. */
+/*@ assigns ((char *)to)[0 .. n - 1];
+    ensures \result <= n;
+    ensures !vm_user{Pre}((uintptr_t)to, n) ==> \result == n; */
 unsigned long vmio_clear_user(void *to, unsigned long n);
 
 /*

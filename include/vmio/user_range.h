@@ -39,7 +39,9 @@
  * end) holds a byte vmio places (its text, rodata, data, bss or exception
  * table).
  */
-/*@ assigns vmio_user_range;
+/*@ requires vm_closed_ok;
+    assigns vmio_user_range;
+    ensures vm_closed_ok;
     exits \false;
     ensures \result == 0 || \result == VMIO_EINVAL;
     ensures \result == 0 ==> vmio_user_range.start == start && vmio_user_range.end == end;

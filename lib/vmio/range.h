@@ -39,9 +39,10 @@ static inline size_t min_size(size_t a, size_t b)
 struct vm_range vmio_range_kernel(uintptr_t ptr, size_t len);
 
 /* 0 and *out set when [ptr, ptr+len) is user memory, else VMIO_EFAULT. */
-/*@ requires \valid(out);
-    assigns *out;
+/*@ requires \valid(out) && vm_closed_ok;
+    assigns *out VM_CLOSED_ASSIGNS;
     exits \false;
+    ensures vm_closed_ok;
     behavior user:
       assumes vm_user(ptr, len);
       ensures \result == 0 && out->cursor == ptr && out->end == ptr + len;

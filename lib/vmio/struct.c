@@ -55,13 +55,17 @@ int (vm_freader_check_zeroed)(struct vm_freader *r, int *zeroed)
 /*@ requires \valid_read(p + (0 .. len - 1));
     assigns \nothing;
     exits \false;
-    ensures \result == 0 || \result == 1; */
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> \forall integer j; 0 <= j < len ==> p[j] == 0; */
 static int kernel_zeroed(const char *p, size_t len)
 {
+	size_t i;
+
 	/*@ loop invariant 0 <= i <= len;
+	    loop invariant \forall integer j; 0 <= j < i ==> p[j] == 0;
 	    loop assigns i;
 	    loop variant len - i; */
-	for (size_t i = 0; i < len; i++)
+	for (i = 0; i < len; i++)
 		if (p[i])
 			return 0;
 	return 1;
@@ -78,11 +82,15 @@ static int kernel_zeroed(const char *p, size_t len)
     ensures vm_inv(x);
     ensures \result == 0 || \result == VMIO_E2BIG || \result == VMIO_EFAULT;
     ensures \result == 0 ==> x->cursor == \old(x->end);
-    ensures \result != 0 ==> x->cursor == \old(x->cursor); */
+    ensures \result != 0 ==> x->cursor == \old(x->cursor);
+    ensures e2big: \result == VMIO_E2BIG ==> \old(vm_left(x)) > ksize;
+    ensures tail: \result == 0 && \old(vm_left(x)) < ksize ==>
+      vm_zero((char *)val + \old(vm_left(x)), ksize - \old(vm_left(x))); */
 static int read_struct(struct vm_range *x, void *val, size_t ksize)
 {
 	size_t usize = range_left(x), n = min_size(usize, ksize);
 	struct vm_range extra = { x->cursor, x->end };
+	size_t left;
 	int zeroed, err;
 
 	if (usize > ksize) {
@@ -96,7 +104,12 @@ static int read_struct(struct vm_range *x, void *val, size_t ksize)
 	err = vmio_range_read_whole(x, val, n);
 	if (err)
 		return err;
-	__memset_fallible((char *)val + n, 0, ksize - n);
+	left = __memset_fallible((char *)val + n, 0, ksize - n); /* kernel memory: never faults */
+	//@ assert left == 0;
+	(void)left;
+	//@ assert ztail: vm_zero((char *)val + n, ksize - n);
+	//@ assert usize < ksize ==> n == usize && usize == \at(vm_left(x), Pre);
+	//@ assert usize < ksize ==> vm_zero((char *)val + usize, ksize - usize);
 	x->cursor = x->end; /* past the user's extra bytes too, all zero */
 	return 0;
 }
@@ -115,9 +128,13 @@ int (vm_fwriter_write_struct)(struct vm_fwriter *w, const void *val, size_t ksiz
 	size_t usize = range_left(&w->r), n = min_size(usize, ksize);
 	char *dst = (char *)w->r.cursor;
 
-	if (usize < ksize && !kernel_zeroed((const char *)val + usize, ksize - usize))
-		return VMIO_E2BIG;
-	if (__memcpy_fallible(dst, val, n) || __memset_fallible(dst + n, 0, usize - n))
+	if (usize < ksize) {
+		if (!kernel_zeroed((const char *)val + usize, ksize - usize))
+			return VMIO_E2BIG;
+	}
+	if (__memcpy_fallible(dst, val, n))
+		return VMIO_EFAULT;
+	if (__memset_fallible(dst + n, 0, usize - n))
 		return VMIO_EFAULT;
 	w->r.cursor += usize;
 	return 0;

@@ -19,6 +19,11 @@ bool vmio_access_ok(const void *p, size_t n)
  * [p, p + n) checked against the user range: 0 and *up the address to use
  * (masked without a branch, as every user reader's is), or VMIO_EFAULT.
  */
+/*@ requires \valid(up);
+    assigns *up;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 <==> vm_user{Pre}((uintptr_t)p, n);
+    ensures \result == 0 ==> *up == (uintptr_t)p; */
 static int user_ptr(const void *p, size_t n, uintptr_t *up)
 {
 	struct vm_range r;
@@ -30,11 +35,14 @@ static int user_ptr(const void *p, size_t n, uintptr_t *up)
 }
 
 /* Zero n bytes of kernel memory (none if [p, p + n) wraps: no buffer does). */
+/*@ requires \valid((char *)p + (0 .. n - 1));
+    assigns ((char *)p)[0 .. n - 1]; */
 static void zero(void *p, size_t n)
 {
+	uintptr_t a = (uintptr_t)p;
 	struct vm_writer w;
 
-	if ((uintptr_t)p + n < (uintptr_t)p)
+	if (n > UINTPTR_MAX - a)
 		return;
 	w = vm_writer_from_kernel_space(p, n);
 	vm_writer_fill_zeros(&w, n);

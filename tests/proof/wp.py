@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Prove C files of vmio with Frama-C WP and z3 (docs/VERIFICATION.md).
 
-usage: wp.py SRCDIR BUILDDIR [--headers] [--skip=F,...] [--broken] FILE... [-- FRAMA-C ARGS]
+usage: wp.py SRCDIR BUILDDIR [--headers] [--bare] [--skip=F,...] [--broken] FILE... [-- FRAMA-C ARGS]
 
 Runs frama-c -wp -wp-rte on FILE... (relative to SRCDIR) and passes when every
 goal is proven: it parses WP's "Proved goals: N / M" line.  The inline functions
 of include/vmio/*.h are proven only with --headers (each file's run skips them,
-so that they are proven once); --skip= names more functions not to prove.
+so that they are proven once); --skip= names more functions not to prove.  --bare proves the bare-metal
+configuration (without -DVMIO_HOST: the fail-closed check of user_range.c).
 --broken is for a fixture that must not prove (a meson test with should_fail):
 the exit status is 1 only when the proof ran and left goals unproven, and 0
 when all were proven or frama-c failed, so that the test cannot pass for the
@@ -65,6 +66,7 @@ def main():
     srcdir, builddir = args[0], args[1]
     headers = '--headers' in args
     broken = '--broken' in args
+    host = [] if '--bare' in args else ['-DVMIO_HOST']
     files = [a for a in args[2:] if not a.startswith('--')]
     extra_skip = [f for a in args[2:] if a.startswith('--skip=') for f in a[7:].split(',')]
     for tool in ('frama-c', 'why3', 'z3'):
@@ -77,7 +79,7 @@ def main():
     # at the build directory.
     env = dict(os.environ, WHY3CONFIG=why3_config(os.path.abspath(builddir)), PWD=srcdir)
     cmd = ['frama-c', '-machdep', 'x86_64',
-           '-cpp-extra-args=-CC -DVMIO_HOST -I include -I arch/common -I lib/vmio',
+           '-cpp-extra-args=' + ' '.join(['-CC', *host, '-I include -I arch/common -I lib/vmio']),
            *files,
            '-wp', '-wp-rte', '-warn-unsigned-overflow', '-rte-no-pointer-call',
            '-wp-prover', 'z3', '-wp-timeout', '10', '-wp-par', '2']
@@ -85,7 +87,7 @@ def main():
         # Skip those that the files see (naming another is an error).
         seen = set()
         for f in files:  # one at a time: a second file name would be cpp's output
-            pp = subprocess.run(['cpp', '-DVMIO_HOST', '-D__FRAMAC__', '-Iinclude',
+            pp = subprocess.run(['cpp', *host, '-D__FRAMAC__', '-Iinclude',
                                  '-Iarch/common', '-Ilib/vmio', f], cwd=srcdir,
                                 stdout=subprocess.PIPE, text=True, check=True).stdout
             seen.update(re.findall(r'\w+', pp))
