@@ -74,6 +74,14 @@ unsigned long vmio_clear_user(void *to, unsigned long n);
  * to the end of the user range first; 0 when count <= 0.  dst needs room
  * for count bytes; on VMIO_EFAULT it holds the bytes read before the fault.
  */
+/*@ requires count > 0 ==> \valid(dst + (0 .. count - 1));
+    requires count > 0 ==> \separated(dst + (0 .. count - 1), &vmio_user_range);
+    assigns dst[0 .. count - 1];
+    ensures count <= 0 ==> \result == 0;
+    ensures \result == VMIO_EFAULT || \result >= 0;
+    ensures \result <= count || (count <= 0 && \result == 0);
+    ensures count > 0 && !vm_user{Pre}((uintptr_t)src, 1) ==> \result == VMIO_EFAULT;
+    ensures 0 <= \result < count ==> dst[\result] == 0; */
 long vmio_strncpy_from_user(char *dst, const char *src, long count);
 
 /*
@@ -83,9 +91,17 @@ long vmio_strncpy_from_user(char *dst, const char *src, long count);
  * the user range first, and when n <= 0.  (vm_freader_strnlen counts
  * without the NUL.)
  */
+/*@ assigns \nothing;
+    ensures n <= 0 ==> \result == 0;
+    ensures 0 <= \result && (n > 0 ==> \result <= n + 1);
+    ensures n > 0 && !vm_user{Pre}((uintptr_t)src, 1) ==> \result == 0; */
 long vmio_strnlen_user(const char *src, long n);
 
 /* 1 if the size bytes at user address from are all zero, 0 if not, VMIO_EFAULT; 1 when size is 0. */
+/*@ assigns \nothing;
+    ensures \result == 1 || \result == 0 || \result == VMIO_EFAULT;
+    ensures size == 0 ==> \result == 1;
+    ensures size > 0 && !vm_user{Pre}((uintptr_t)from, size) ==> \result == VMIO_EFAULT; */
 int vmio_check_zeroed_user(const void *from, size_t size);
 
 /*
@@ -96,6 +112,11 @@ int vmio_check_zeroed_user(const void *from, size_t size);
  * else VMIO_E2BIG (VMIO_EFAULT if they cannot be read); then the common
  * part is copied (VMIO_EFAULT on a fault).  Returns 0 on success.
  */
+/*@ requires vm_buf((char *)dst, ksize);
+    requires \separated((char *)dst + (0 .. ksize - 1), &vmio_user_range);
+    assigns ((char *)dst)[0 .. ksize - 1];
+    ensures \result == 0 || \result == VMIO_E2BIG || \result == VMIO_EFAULT;
+    ensures usize <= ksize ==> \result != VMIO_E2BIG; */
 int vmio_copy_struct_from_user(void *dst, size_t ksize, const void *src, size_t usize);
 
 /*
@@ -106,6 +127,16 @@ int vmio_copy_struct_from_user(void *dst, size_t ksize, const void *src, size_t 
  * byte, that tail is dropped and *ignored_trailing (if not NULL) is true,
  * else false.  Returns 0 or VMIO_EFAULT.
  */
+/*@ requires vm_buf_read((char *)src, ksize);
+    requires \separated((char *)src + (0 .. ksize - 1), (char *)dst + (0 .. usize - 1));
+    requires ignored_trailing == \null || \valid(ignored_trailing);
+    requires ignored_trailing != \null ==>
+      \separated(ignored_trailing, (char *)dst + (0 .. usize - 1), &vmio_user_range);
+    assigns ((char *)dst)[0 .. usize - 1], *ignored_trailing;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 && ignored_trailing != \null ==>
+      (*ignored_trailing == 1 <==>
+       ksize > usize && \exists integer i; usize <= i < ksize && \old(((char *)src)[i]) != 0); */
 int vmio_copy_struct_to_user(void *dst, size_t usize, const void *src, size_t ksize,
 			     bool *ignored_trailing);
 
@@ -115,6 +146,13 @@ int vmio_copy_struct_to_user(void *dst, size_t usize, const void *src, size_t ks
  * Returns 0, VMIO_EFAULT (fault or not in the user range; *uval
  * unchanged), or VMIO_EINVAL when uaddr is not 4-byte aligned.
  */
+/*@ requires \valid(uval) && \separated(uval, uaddr);
+    assigns *uval, *uaddr;
+    ensures \result == 0 || \result == VMIO_EFAULT || \result == VMIO_EINVAL;
+    ensures !vm_user{Pre}((uintptr_t)uaddr, 4) ==> \result == VMIO_EFAULT;
+    ensures vm_user{Pre}((uintptr_t)uaddr, 4) && (uintptr_t)uaddr % 4 != 0 ==>
+      \result == VMIO_EINVAL;
+    ensures \result != 0 ==> *uval == \old(*uval); */
 int vmio_futex_atomic_cmpxchg_inatomic(uint32_t *uval, uint32_t *uaddr, uint32_t oldval,
 				       uint32_t newval);
 
@@ -125,12 +163,37 @@ int vmio_futex_atomic_cmpxchg_inatomic(uint32_t *uval, uint32_t *uaddr, uint32_t
  * a misaligned uaddr, or VMIO_ENOSYS for another op (as Linux, after the
  * range check).  On error *oval is unchanged.
  */
+/*@ requires \valid(oval) && \separated(oval, uaddr);
+    assigns *oval, *uaddr;
+    ensures \result == 0 || \result == VMIO_EFAULT || \result == VMIO_EINVAL ||
+      \result == VMIO_ENOSYS;
+    ensures !vm_user{Pre}((uintptr_t)uaddr, 4) ==> \result == VMIO_EFAULT;
+    ensures vm_user{Pre}((uintptr_t)uaddr, 4) && !(VMIO_FUTEX_OP_SET <= op <= VMIO_FUTEX_OP_XOR) ==>
+      \result == VMIO_ENOSYS;
+    ensures \result != 0 ==> *oval == \old(*oval); */
 int vmio_arch_futex_atomic_op_inuser(int op, uint32_t oparg, int *oval, uint32_t *uaddr);
 
 /* ---- get_user / put_user: one value of 1, 2, 4 or 8 bytes ---- */
 
-/* The helpers behind the macros: size is 1, 2, 4 or 8. */
+/*
+ * The helpers behind the macros: size is 1, 2, 4 or 8, and val points to a
+ * value of that size, aligned for it (the macros' typed local).
+ */
+/*@ requires \valid(val) && \separated(val, &vmio_user_range);
+    requires size == 1 || size == 2 || size == 4 || size == 8;
+    assigns *val;
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures !vm_user{Pre}((uintptr_t)ptr, size) ==> \result == VMIO_EFAULT;
+    ensures \result != 0 ==> *val == \old(*val); */
 int vmio__get_user_n(uint64_t *val, const void *ptr, size_t size);
+/*@ requires size == 1 || size == 2 || size == 4 || size == 8;
+    requires size == 1 ==> \valid_read((uint8_t *)val);
+    requires size == 2 ==> \valid_read((uint16_t *)val);
+    requires size == 4 ==> \valid_read((uint32_t *)val);
+    requires size == 8 ==> \valid_read((uint64_t *)val);
+    assigns ((char *)ptr)[0 .. size - 1];
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures !vm_user{Pre}((uintptr_t)ptr, size) ==> \result == VMIO_EFAULT; */
 int vmio__put_user_n(void *ptr, const void *val, size_t size);
 
 #define VMIO__GET_PUT_SIZE_OK(ptr)                                            \
@@ -200,6 +263,11 @@ static inline void vmio_user_access_end(void)
  * range), and an access through a masked pointer reaches at most one page
  * past it: so a refused pointer faults at page 0.
  */
+/*@ requires vm_user_ok;
+    assigns \nothing;
+    ensures vmio_user_range.start <= (uintptr_t)p < vmio_user_range.end ==> \result == p;
+    ensures !(vmio_user_range.start <= (uintptr_t)p < vmio_user_range.end) ==>
+      \result == \null; */
 void *vmio_mask_user_address(const void *p);
 
 /*

@@ -1,4 +1,6 @@
 /* Linux's user-access API on vmio's readers, writers and primitives (vmio/uaccess.h). */
+#include <limits.h>
+
 #include "range.h"
 #include "user_bounds.h"
 
@@ -7,6 +9,17 @@
 #include "vmio/struct.h"
 #include "vmio/uaccess.h"
 #include "vmio/user_range.h"
+
+/*
+ * The address user_ptr() hands out, as a pointer of p's type.  The proofs
+ * see p itself: user_ptr ensures the two are equal, and WP does not follow
+ * an integer-to-pointer cast.
+ */
+#ifdef __FRAMAC__
+#define AS_PTR(p, u) (p)
+#else
+#define AS_PTR(p, u) ((__typeof__(p))(u))
+#endif
 
 bool vmio_access_ok(const void *p, size_t n)
 {
@@ -89,6 +102,14 @@ unsigned long vmio_clear_user(void *to, unsigned long n)
  * How many bytes from src a string call may scan: min(count, end of the
  * user range - src), or 0 when src is not in the user range.
  */
+/*@ assigns \nothing;
+    ensures \result <= count;
+    ensures \result == 0 || (vmio_user_range.start <= (uintptr_t)src &&
+      (uintptr_t)src + \result <= vmio_user_range.end);
+    ensures count > 0 && vmio_user_range.start <= (uintptr_t)src < vmio_user_range.end ==>
+      \result > 0;
+    ensures !(vmio_user_range.start <= (uintptr_t)src < vmio_user_range.end) ==>
+      \result == 0; */
 static size_t scan_limit(const char *src, size_t count)
 {
 	uintptr_t start, end, p = (uintptr_t)src;
@@ -110,7 +131,8 @@ long vmio_strncpy_from_user(char *dst, const char *src, long count)
 	max = scan_limit(src, (size_t)count);
 	if (!max || user_ptr(src, max, &u))
 		return VMIO_EFAULT;
-	r = __strncpy_fallible(dst, (const char *)u, max, &len);
+	r = __strncpy_fallible(dst, AS_PTR(src, u), max, &len);
+	/*@ assert len <= max <= (size_t)count && (size_t)count == count; */
 	if (r == 0)
 		return (long)len;
 	if (r == VMIO_ENAMETOOLONG && max == (size_t)count)
@@ -129,11 +151,11 @@ long vmio_strnlen_user(const char *src, long n)
 	max = scan_limit(src, (size_t)n);
 	if (!max || user_ptr(src, max, &u))
 		return 0;
-	r = __strnlen_fallible((const char *)u, max, &len);
+	r = __strnlen_fallible(AS_PTR(src, u), max, &len);
 	if (r == 0)
 		return (long)len + 1;
 	if (r == VMIO_ENAMETOOLONG && max == (size_t)n)
-		return n + 1;
+		return n < LONG_MAX ? n + 1 : n; /* (max < LONG_MAX: never n itself) */
 	return 0;
 }
 
@@ -169,13 +191,18 @@ int vmio_copy_struct_from_user(void *dst, size_t ksize, const void *src, size_t 
 	return 0;
 }
 
-/* Whether any of the n kernel bytes at p is nonzero. */
-static bool any_nonzero(const void *p, size_t n)
+/* Whether any of the kernel bytes p[from .. to - 1] is nonzero. */
+/*@ requires \valid_read(p + (from .. to - 1));
+    assigns \nothing;
+    ensures \result == 1 <==> \exists integer i; from <= i < to && p[i] != 0; */
+static bool any_nonzero(const char *p, size_t from, size_t to)
 {
-	const unsigned char *b = p;
-
-	for (size_t i = 0; i < n; i++)
-		if (b[i])
+	/*@ loop invariant from <= i <= to || (to < from && i == from);
+	    loop invariant \forall integer j; from <= j < i ==> p[j] == 0;
+	    loop assigns i;
+	    loop variant to - i; */
+	for (size_t i = from; i < to; i++)
+		if (p[i])
 			return true;
 	return false;
 }
@@ -189,43 +216,45 @@ int vmio_copy_struct_to_user(void *dst, size_t usize, const void *src, size_t ks
 	if (usize > ksize && vmio_clear_user((char *)dst + size, rest))
 		return VMIO_EFAULT;
 	if (ignored_trailing)
-		*ignored_trailing = ksize > usize && any_nonzero((const char *)src + size, rest);
+		*ignored_trailing = ksize > usize && any_nonzero(src, usize, ksize);
 	if (vmio_copy_to_user(dst, src, size))
 		return VMIO_EFAULT;
 	return 0;
 }
 
-/* A writer over the futex word at uaddr: 0, VMIO_EFAULT outside the user range. */
-static int futex_word(struct vm_fwriter *w, uint32_t *uaddr)
-{
-	return vm_fwriter_from_user_space(w, uaddr, sizeof(*uaddr)) ? VMIO_EFAULT : 0;
-}
-
 int vmio_futex_atomic_cmpxchg_inatomic(uint32_t *uval, uint32_t *uaddr, uint32_t oldval,
 				       uint32_t newval)
 {
-	struct vm_fwriter w;
-	int r = futex_word(&w, uaddr);
+	uintptr_t u;
 
-	return r ? r : vm_fwriter_atomic_cmpxchg_u32(&w, oldval, newval, uval);
+	if (user_ptr(uaddr, sizeof(*uaddr), &u))
+		return VMIO_EFAULT;
+	return vmio_cmpxchg_u32_fallible(AS_PTR(uaddr, u), oldval, newval, uval);
 }
 
 int vmio_arch_futex_atomic_op_inuser(int op, uint32_t oparg, int *oval, uint32_t *uaddr)
 {
-	static const int ops[] = {
-		[VMIO_FUTEX_OP_SET] = VMIO_ATOMIC_SET, [VMIO_FUTEX_OP_ADD] = VMIO_ATOMIC_ADD,
-		[VMIO_FUTEX_OP_OR] = VMIO_ATOMIC_OR, [VMIO_FUTEX_OP_ANDN] = VMIO_ATOMIC_ANDN,
-		[VMIO_FUTEX_OP_XOR] = VMIO_ATOMIC_XOR,
-	};
-	struct vm_fwriter w;
-	uint32_t old;
-	int r = futex_word(&w, uaddr);
+	uint32_t old = 0, *p;
+	uintptr_t u;
+	int r;
 
-	if (r)
-		return r;
+	if (user_ptr(uaddr, sizeof(*uaddr), &u))
+		return VMIO_EFAULT;
 	if (op < VMIO_FUTEX_OP_SET || op > VMIO_FUTEX_OP_XOR)
 		return VMIO_ENOSYS;
-	r = vm_fwriter_atomic_fetch_op_u32(&w, ops[op], oparg, &old);
+	if ((uintptr_t)uaddr % sizeof(*uaddr))
+		return VMIO_EINVAL;
+	p = AS_PTR(uaddr, u);
+	if (op == VMIO_FUTEX_OP_SET)
+		r = vmio_arch_fetch_set_u32_fallible(p, oparg, &old);
+	else if (op == VMIO_FUTEX_OP_ADD)
+		r = vmio_arch_fetch_add_u32_fallible(p, oparg, &old);
+	else if (op == VMIO_FUTEX_OP_OR)
+		r = vmio_arch_fetch_or_u32_fallible(p, oparg, &old);
+	else if (op == VMIO_FUTEX_OP_ANDN)
+		r = vmio_arch_fetch_andn_u32_fallible(p, oparg, &old);
+	else
+		r = vmio_arch_fetch_xor_u32_fallible(p, oparg, &old);
 	if (r == 0)
 		*oval = (int)old;
 	return r;
@@ -240,7 +269,7 @@ int vmio__get_user_n(uint64_t *val, const void *uptr, size_t size)
 
 	if (user_ptr(uptr, size, &u))
 		return VMIO_EFAULT;
-	ptr = (const void *)u;
+	ptr = AS_PTR(uptr, u);
 	if ((uintptr_t)ptr % size) {
 		r = __memcpy_fallible(&v, ptr, size) ? VMIO_EFAULT : 0;
 	} else if (size == 1) {
@@ -276,9 +305,15 @@ int vmio__put_user_n(void *uptr, const void *val, size_t size)
 
 	if (user_ptr(uptr, size, &u))
 		return VMIO_EFAULT;
-	ptr = (void *)u;
-	for (size_t i = 0; i < size; i++) /* little-endian on every ISA */
-		v |= (uint64_t)((const unsigned char *)val)[i] << (8 * i);
+	ptr = AS_PTR(uptr, u);
+	if (size == 1) /* val holds a value of this size, aligned for it */
+		v = *(const uint8_t *)val;
+	else if (size == 2)
+		v = *(const uint16_t *)val;
+	else if (size == 4)
+		v = *(const uint32_t *)val;
+	else
+		v = *(const uint64_t *)val;
 	if ((uintptr_t)ptr % size)
 		r = __memcpy_fallible(ptr, &v, size) ? VMIO_EFAULT : 0;
 	else if (size == 1)
