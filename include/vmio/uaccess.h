@@ -278,6 +278,8 @@ void *vmio_mask_user_address(const void *p);
 #define vmio_masked_user_access_begin(p) \
 	((__typeof__(p))vmio__masked_begin((const void *)(p)))
 
+/*@ requires vm_user_ok;
+    assigns \nothing; */
 static inline void *vmio__masked_begin(const void *p)
 {
 	void *m = vmio_mask_user_address(p);

@@ -34,6 +34,7 @@
 #if defined(__x86_64__)
 
 /* SMAP: RFLAGS.AC lets the kernel reach user pages (not on the host: no SMAP in a process). */
+/*@ assigns \nothing; */
 static inline void vmio__window_open(void)
 {
 #ifndef VMIO_HOST
@@ -41,6 +42,7 @@ static inline void vmio__window_open(void)
 #endif
 }
 
+/*@ assigns \nothing; */
 static inline void vmio__window_close(void)
 {
 #ifndef VMIO_HOST
@@ -74,11 +76,13 @@ static inline void vmio__window_close(void)
 #elif defined(__riscv)
 
 /* sstatus.SUM (bit 18) lets S-mode reach pages marked U. */
+/*@ assigns \nothing; */
 static inline void vmio__window_open(void)
 {
 	__asm__ volatile("csrs sstatus, %0" : : "r"(1UL << 18) : "memory");
 }
 
+/*@ assigns \nothing; */
 static inline void vmio__window_close(void)
 {
 	__asm__ volatile("csrc sstatus, %0" : : "r"(1UL << 18) : "memory");
@@ -110,10 +114,12 @@ static inline void vmio__window_close(void)
 #elif defined(__loongarch__)
 
 /* PLV0 reaches PLV3 pages: there is no window to open. */
+/*@ assigns \nothing; */
 static inline void vmio__window_open(void)
 {
 }
 
+/*@ assigns \nothing; */
 static inline void vmio__window_close(void)
 {
 }
