@@ -67,6 +67,42 @@ unsigned long vmio_copy_to_user(void *to, const void *from, unsigned long n);
 unsigned long vmio_clear_user(void *to, unsigned long n);
 
 /*
+ * Linux's raw_copy_from_user (behind __copy_from_user and
+ * __copy_from_user_inatomic): as vmio_copy_from_user, but the uncopied
+ * tail of to keeps what it held.  Returns the bytes not copied; n, with
+ * to unchanged, when the range is not in the user range.
+ */
+/*@ requires vm_buf((char *)to, n);
+    requires \separated((char *)to + (0 .. n - 1), &vmio_user_range);
+    assigns ((char *)to)[0 .. n - 1];
+    ensures \result <= n;
+    ensures !vm_user{Pre}((uintptr_t)from, n) ==> \result == n;
+    ensures \forall integer i; n - \result <= i < n ==>
+      ((char *)to)[i] == \old(((char *)to)[i]); */
+unsigned long vmio_raw_copy_from_user(void *to, const void *from, unsigned long n);
+
+/*
+ * Linux's copy_from_user_nofault / copy_to_user_nofault: 0 when all size
+ * bytes were copied, else VMIO_EFAULT (the range is not in the user range,
+ * even when size is 0, or an access faulted: the bytes before the fault
+ * are copied, the rest of dst keeps what it held).  vmio never takes a
+ * page fault that sleeps, so these are the plain copies with Linux's
+ * return convention.
+ */
+/*@ requires vm_buf((char *)dst, size);
+    requires \separated((char *)dst + (0 .. size - 1), &vmio_user_range);
+    assigns ((char *)dst)[0 .. size - 1];
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures !vm_user{Pre}((uintptr_t)src, size) ==> \result == VMIO_EFAULT; */
+long vmio_copy_from_user_nofault(void *dst, const void *src, size_t size);
+
+/*@ requires vm_buf_read((char *)src, size);
+    assigns ((char *)dst)[0 .. size - 1];
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures !vm_user{Pre}((uintptr_t)dst, size) ==> \result == VMIO_EFAULT; */
+long vmio_copy_to_user_nofault(void *dst, const void *src, size_t size);
+
+/*
  * Copy the string at user address src and its NUL into dst, at most count
  * bytes.  Returns its length without the NUL; count if no NUL lies in the
  * first count bytes (dst then holds count bytes and no NUL); VMIO_EFAULT
@@ -96,6 +132,23 @@ long vmio_strncpy_from_user(char *dst, const char *src, long count);
     ensures 0 <= \result && (n > 0 ==> \result <= n + 1);
     ensures n > 0 && !vm_user{Pre}((uintptr_t)src, 1) ==> \result == 0; */
 long vmio_strnlen_user(const char *src, long n);
+
+/*
+ * Linux's strncpy_from_user_nofault: vmio_strncpy_from_user, then the
+ * length INCLUDING the NUL for a string shorter than count (but 0 for the
+ * empty string, as Linux), count for one that is not, with its last byte
+ * dst[count - 1] overwritten by a NUL; VMIO_EFAULT as
+ * vmio_strncpy_from_user; 0 when count <= 0.
+ */
+/*@ requires count > 0 ==> \valid(dst + (0 .. count - 1));
+    requires count > 0 ==> \separated(dst + (0 .. count - 1), &vmio_user_range);
+    assigns dst[0 .. count - 1];
+    ensures count <= 0 ==> \result == 0;
+    ensures \result == VMIO_EFAULT || 0 <= \result <= count || (count <= 0 && \result == 0);
+    ensures count > 0 && !vm_user{Pre}((uintptr_t)src, 1) ==> \result == VMIO_EFAULT;
+    ensures count > 0 && \result == count ==> dst[count - 1] == 0;
+    ensures 0 < \result < count ==> dst[\result - 1] == 0; */
+long vmio_strncpy_from_user_nofault(char *dst, const void *src, long count);
 
 /* 1 if the size bytes at user address from are all zero, 0 if not, VMIO_EFAULT; 1 when size is 0. */
 /*@ assigns \nothing;
@@ -340,6 +393,19 @@ static inline void *vmio__masked_begin(const void *p)
 #define clear_user(to, n) vmio_clear_user((to), (n))
 #define strncpy_from_user(dst, src, count) vmio_strncpy_from_user((dst), (src), (count))
 #define strnlen_user(src, n) vmio_strnlen_user((src), (n))
+/* The forms that leave access_ok to the caller check the range all the same. */
+#define __copy_from_user(to, from, n) vmio_raw_copy_from_user((to), (from), (n))
+#define __copy_from_user_inatomic(to, from, n) vmio_raw_copy_from_user((to), (from), (n))
+#define raw_copy_from_user(to, from, n) vmio_raw_copy_from_user((to), (from), (n))
+#define __copy_to_user(to, from, n) vmio_copy_to_user((to), (from), (n))
+#define __copy_to_user_inatomic(to, from, n) vmio_copy_to_user((to), (from), (n))
+#define raw_copy_to_user(to, from, n) vmio_copy_to_user((to), (from), (n))
+#define __clear_user(to, n) vmio_clear_user((to), (n))
+#define copy_from_user_nofault(dst, src, size) vmio_copy_from_user_nofault((dst), (src), (size))
+#define copy_to_user_nofault(dst, src, size) vmio_copy_to_user_nofault((dst), (src), (size))
+#define strncpy_from_user_nofault(dst, src, count) \
+	vmio_strncpy_from_user_nofault((dst), (src), (count))
+#define strnlen_user_nofault(src, n) vmio_strnlen_user((src), (n))
 #define check_zeroed_user(from, size) vmio_check_zeroed_user((from), (size))
 #define copy_struct_from_user(dst, ksize, src, usize) \
 	vmio_copy_struct_from_user((dst), (ksize), (src), (usize))
@@ -347,6 +413,8 @@ static inline void *vmio__masked_begin(const void *p)
 	vmio_copy_struct_to_user((dst), (usize), (src), (ksize), (ignored))
 #define get_user(x, ptr) vmio_get_user(x, ptr)
 #define put_user(x, ptr) vmio_put_user(x, ptr)
+#define __get_user(x, ptr) vmio_get_user(x, ptr)
+#define __put_user(x, ptr) vmio_put_user(x, ptr)
 #define futex_atomic_cmpxchg_inatomic(uval, uaddr, oldval, newval) \
 	vmio_futex_atomic_cmpxchg_inatomic((uval), (uaddr), (oldval), (newval))
 #define arch_futex_atomic_op_inuser(op, oparg, oval, uaddr) \

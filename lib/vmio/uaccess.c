@@ -98,6 +98,33 @@ unsigned long vmio_clear_user(void *to, unsigned long n)
 	return n - done;
 }
 
+unsigned long vmio_raw_copy_from_user(void *to, const void *from, unsigned long n)
+{
+	uintptr_t u;
+
+	if (user_ptr(from, n, &u))
+		return n;
+	return __memcpy_fallible(to, AS_PTR(from, u), n);
+}
+
+long vmio_copy_from_user_nofault(void *dst, const void *src, size_t size)
+{
+	uintptr_t u;
+
+	if (user_ptr(src, size, &u) || __memcpy_fallible(dst, AS_PTR(src, u), size))
+		return VMIO_EFAULT;
+	return 0;
+}
+
+long vmio_copy_to_user_nofault(void *dst, const void *src, size_t size)
+{
+	uintptr_t u;
+
+	if (user_ptr(dst, size, &u) || __memcpy_fallible(AS_PTR(dst, u), src, size))
+		return VMIO_EFAULT;
+	return 0;
+}
+
 /*
  * How many bytes from src a string call may scan: min(count, end of the
  * user range - src), or 0 when src is not in the user range.
@@ -157,6 +184,20 @@ long vmio_strnlen_user(const char *src, long n)
 	if (r == VMIO_ENAMETOOLONG && max == (size_t)n)
 		return n < LONG_MAX ? n + 1 : n; /* (max < LONG_MAX: never n itself) */
 	return 0;
+}
+
+long vmio_strncpy_from_user_nofault(char *dst, const void *src, long count)
+{
+	long ret;
+
+	if (count <= 0)
+		return 0;
+	ret = vmio_strncpy_from_user(dst, src, count);
+	if (ret >= count) {
+		dst[count - 1] = 0;
+		return count;
+	}
+	return ret > 0 ? ret + 1 : ret;
 }
 
 int vmio_check_zeroed_user(const void *from, size_t size)

@@ -11,6 +11,7 @@
  */
 #define VMIO_LINUX_NAMES
 #include <stdio.h>
+#include <string.h>
 
 #include "plat.h"
 #include "ureg.h"
@@ -219,6 +220,134 @@ VT_CASE(uaccess_partial_copies_are_exact)
 		VT_CHECK(all_are(kbuf, k, 0));
 		ureg_restore(u, k);
 	}
+	widen();
+}
+
+/*
+ * The forms Linux leaves access_ok to the caller for (raw_copy_from_user,
+ * __copy_*_user, __clear_user, __get_user/__put_user: vmio checks the range
+ * all the same) and the _nofault copies: exact counts, raw copies keep the
+ * uncopied tail, the _nofault ones answer 0 or -EFAULT.
+ */
+VT_CASE(uaccess_raw_and_nofault_copies)
+{
+	const size_t n = 64;
+
+	narrow();
+	for (size_t i = 0; i < n; i++)
+		kbuf2[i] = (uint8_t)(0xc0 + i);
+	for (size_t k = 0; k <= 40; k++) {
+		uint8_t *u = before_hole(k);
+
+		for (int form = 0; form < 3; form++) {
+			size_t left;
+
+			for (size_t i = 0; i < n; i++)
+				kbuf[i] = 0xaa;
+			left = form == 0   ? raw_copy_from_user(kbuf, u, n)
+			       : form == 1 ? __copy_from_user(kbuf, u, n)
+					   : __copy_from_user_inatomic(kbuf, u, n);
+			VT_EQ(left, n - k);
+			for (size_t i = 0; i < n; i++) {
+				uint8_t want = i < k ? ureg_expected(u + i) : 0xaa;
+
+				if (kbuf[i] != want) {
+					VT_EQ(kbuf[i], want);
+					break;
+				}
+			}
+		}
+		VT_EQ(copy_from_user_nofault(kbuf, u, n), VMIO_EFAULT);
+		VT_CHECK(kbuf[k] == 0xaa || k == 0);
+		VT_EQ(copy_from_user_nofault(kbuf, u, k), 0);
+		VT_EQ(copy_to_user_nofault(u, kbuf2, n), VMIO_EFAULT);
+		ureg_read_back(kbuf, u, k);
+		VT_CHECK(memcmp(kbuf, kbuf2, k) == 0);
+		ureg_restore(u, k);
+		VT_EQ(copy_to_user_nofault(u, kbuf2, k), 0);
+		ureg_read_back(kbuf, u, k);
+		VT_CHECK(memcmp(kbuf, kbuf2, k) == 0);
+		VT_EQ(__copy_to_user(u, kbuf2, n), n - k);
+		VT_EQ(__copy_to_user_inatomic(u, kbuf2, n), n - k);
+		VT_EQ(raw_copy_to_user(u, kbuf2, n), n - k);
+		VT_EQ(__clear_user(u, n), n - k);
+		ureg_read_back(kbuf, u, k);
+		VT_CHECK(all_are(kbuf, k, 0));
+		ureg_restore(u, k);
+	}
+	/* Kernel addresses: raw leaves to alone; _nofault is -EFAULT even for size 0. */
+	for (size_t i = 0; i < n; i++)
+		kbuf[i] = 0xaa;
+	VT_EQ(raw_copy_from_user(kbuf, kbuf2, n), n);
+	VT_CHECK(all_are(kbuf, n, 0xaa));
+	VT_EQ(copy_from_user_nofault(kbuf, kbuf2, n), VMIO_EFAULT);
+	VT_EQ(copy_from_user_nofault(kbuf, kbuf2, 0), VMIO_EFAULT);
+	VT_EQ(copy_to_user_nofault(kbuf, kbuf2, n), VMIO_EFAULT);
+	VT_EQ(copy_to_user_nofault(kbuf, kbuf2, 0), VMIO_EFAULT);
+	VT_CHECK(all_are(kbuf, n, 0xaa));
+	VT_EQ(copy_from_user_nofault(kbuf, upage(), 0), 0);
+	VT_EQ(raw_copy_from_user(kbuf, upage(), 0), 0);
+
+	/* __get_user / __put_user: get_user's and put_user's results. */
+	uint32_t v32 = 1;
+	uint16_t v16 = 1;
+	int64_t s64 = 0;
+	VT_EQ(__put_user((uint32_t)0xfedcba98, (uint32_t *)upage()), 0);
+	VT_EQ(__get_user(v32, (uint32_t *)upage()), 0);
+	VT_CHECK(v32 == (uint32_t)0xfedcba98);
+	VT_EQ(__put_user((int64_t)-77, (int64_t *)(upage() + 8)), 0);
+	VT_EQ(__get_user(s64, (int64_t *)(upage() + 8)), 0);
+	VT_CHECK(s64 == -77);
+	VT_EQ(__get_user(v16, (uint16_t *)kbuf2), VMIO_EFAULT);
+	VT_CHECK(v16 == 0);
+	VT_EQ(__put_user((uint16_t)5, (uint16_t *)kbuf), VMIO_EFAULT);
+	VT_CHECK(all_are(kbuf, n, 0xaa));
+	ureg_restore(upage(), 16);
+	widen();
+}
+
+/*
+ * strncpy_from_user_nofault: the length with the NUL (0 for ""), and a
+ * string as long as count or longer cut to count - 1 bytes and its NUL.
+ */
+VT_CASE(uaccess_strncpy_from_user_nofault)
+{
+	uint8_t *u = upage();
+	char *d = (char *)kbuf;
+	static const char hello[] = "hello";
+
+	narrow();
+	VT_EQ(copy_to_user(u, hello, sizeof(hello)), 0);
+	for (size_t i = 0; i < 16; i++)
+		d[i] = 'x';
+	VT_EQ(strncpy_from_user_nofault(d, u, 100), 6);
+	VT_CHECK(memcmp(d, hello, 6) == 0 && d[6] == 'x');
+	VT_EQ(strncpy_from_user_nofault(d, u, 6), 6);
+	VT_CHECK(memcmp(d, hello, 6) == 0);
+	for (long count = 1; count <= 5; count++) {
+		for (size_t i = 0; i < 16; i++)
+			d[i] = 'x';
+		VT_EQ(strncpy_from_user_nofault(d, u, count), count);
+		VT_CHECK(memcmp(d, hello, (size_t)count - 1) == 0);
+		VT_CHECK(d[count - 1] == 0 && d[count] == 'x');
+	}
+	d[0] = 'x';
+	VT_EQ(strncpy_from_user_nofault(d, u, 0), 0);
+	VT_EQ(strncpy_from_user_nofault(d, u, -4), 0);
+	VT_CHECK(d[0] == 'x');
+	VT_EQ(strncpy_from_user_nofault(d, u + 5, 10), 0); /* "": 0, as Linux */
+	VT_CHECK(d[0] == 0);
+	VT_EQ(strncpy_from_user_nofault(d, kbuf2, 10), VMIO_EFAULT);
+	for (size_t i = 0; i < 40; i++)
+		kbuf2[i] = 'a';
+	VT_EQ(copy_to_user(before_hole(40), kbuf2, 40), 0);
+	VT_EQ(strncpy_from_user_nofault(d, before_hole(40), 100), VMIO_EFAULT);
+	VT_EQ(strncpy_from_user_nofault(d, before_hole(40), 40), 40);
+	VT_CHECK(d[38] == 'a' && d[39] == 0);
+	VT_EQ(strnlen_user_nofault((const char *)u, 100), 6);
+	VT_EQ(strnlen_user_nofault((const char *)before_hole(40), 100), 0);
+	ureg_restore(before_hole(40), 40);
+	ureg_restore(u, sizeof(hello));
 	widen();
 }
 
