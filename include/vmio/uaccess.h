@@ -303,6 +303,24 @@ static inline void vmio_user_access_end(void)
 	vmio__window_close();
 }
 
+/*
+ * Linux's user_access_save / user_access_restore: close the window, if
+ * open, around code that must not run with it open (an interrupt handler,
+ * a call out of a window), and reopen it only if it was open before.
+ */
+/*@ assigns \nothing; */
+static inline unsigned long vmio_user_access_save(void)
+{
+	return vmio__window_save();
+}
+
+/*@ assigns \nothing; */
+static inline void vmio_user_access_restore(unsigned long flags)
+{
+	if (flags)
+		vmio__window_open();
+}
+
 #define vmio_user_read_access_begin(ptr, len) vmio_user_access_begin((ptr), (len))
 #define vmio_user_read_access_end() vmio_user_access_end()
 #define vmio_user_write_access_begin(ptr, len) vmio_user_access_begin((ptr), (len))
@@ -421,6 +439,8 @@ static inline void *vmio__masked_begin(const void *p)
 	vmio_arch_futex_atomic_op_inuser((op), (oparg), (oval), (uaddr))
 #define user_access_begin(ptr, len) vmio_user_access_begin((ptr), (len))
 #define user_access_end() vmio_user_access_end()
+#define user_access_save() vmio_user_access_save()
+#define user_access_restore(flags) vmio_user_access_restore(flags)
 #define user_read_access_begin(ptr, len) vmio_user_read_access_begin((ptr), (len))
 #define user_read_access_end() vmio_user_read_access_end()
 #define user_write_access_begin(ptr, len) vmio_user_write_access_begin((ptr), (len))

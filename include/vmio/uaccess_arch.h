@@ -50,6 +50,20 @@ static inline void vmio__window_close(void)
 #endif
 }
 
+/* Close the window and return whether it was open (RFLAGS.AC, bit 18). */
+/*@ assigns \nothing; */
+static inline unsigned long vmio__window_save(void)
+{
+#ifndef VMIO_HOST
+	unsigned long flags;
+
+	__asm__ volatile("pushfq; popq %0; clac" : "=r"(flags) : : "memory");
+	return flags & (1UL << 18);
+#else
+	return 0;
+#endif
+}
+
 #define VMIO__UNSAFE_LOAD(size, v, p, label)                                       \
 	do {                                                                       \
 		if ((size) == 1)                                                   \
@@ -88,6 +102,16 @@ static inline void vmio__window_close(void)
 	__asm__ volatile("csrc sstatus, %0" : : "r"(1UL << 18) : "memory");
 }
 
+/* Close the window and return whether it was open (sstatus.SUM). */
+/*@ assigns \nothing; */
+static inline unsigned long vmio__window_save(void)
+{
+	unsigned long old;
+
+	__asm__ volatile("csrrc %0, sstatus, %1" : "=r"(old) : "r"(1UL << 18) : "memory");
+	return old & (1UL << 18);
+}
+
 #define VMIO__UNSAFE_LOAD(size, v, p, label)                                       \
 	do {                                                                       \
 		if ((size) == 1)                                                   \
@@ -122,6 +146,12 @@ static inline void vmio__window_open(void)
 /*@ assigns \nothing; */
 static inline void vmio__window_close(void)
 {
+}
+
+/*@ assigns \nothing; */
+static inline unsigned long vmio__window_save(void)
+{
+	return 0;
 }
 
 #define VMIO__UNSAFE_LOAD(size, v, p, label)                                       \

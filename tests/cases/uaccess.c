@@ -642,6 +642,21 @@ VT_CASE(uaccess_window_and_unsafe_accesses)
 	user_access_end();
 	VT_CHECK(v8 == 0xf1 && s8 == (int8_t)0xf1 && v16 == 0xf2f3 && v32 == 0xf4f5f6f7 &&
 		 sum == 0x8081828384858687ULL);
+	/* user_access_save closes an open window, restore reopens only what was open. */
+	VT_CHECK(user_access_begin(u, 8));
+	int opened = plat_user_access_open();
+	unsigned long flags = user_access_save();
+	VT_EQ(plat_user_access_open(), CLOSED);
+	unsigned long closed_flags = user_access_save();
+	VT_EQ(closed_flags, 0);
+	user_access_restore(closed_flags);
+	VT_EQ(plat_user_access_open(), CLOSED);
+	user_access_restore(flags);
+	VT_EQ(plat_user_access_open(), opened);
+	unsafe_get_user(v8, u, fail);
+	user_access_end();
+	VT_EQ(plat_user_access_open(), CLOSED);
+	VT_CHECK(v8 == 0xf1);
 	if (0) {
 fail:
 		user_access_end();
