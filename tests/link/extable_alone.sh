@@ -10,18 +10,7 @@ set -u
 src=$1 nm=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() { # check <description> <command...>
-	local what=$1
-	shift
-	if "$@" >>"$tmp/log" 2>&1; then
-		echo "ok   $what"
-		passed=$((passed + 1))
-	else
-		echo "FAIL $what"
-		failed=$((failed + 1))
-	fi
-}
+. "$(dirname "$0")/../lib/check.sh"
 # The parent: a program whose only vmio calls are the exception-table ones.
 parent() { # parent <dir>
 	mkdir -p "$1/subprojects"
@@ -71,6 +60,4 @@ if command -v riscv64-unknown-elf-gcc >/dev/null; then
 	check "riscv64: the table is empty (vmio_extable_size() == 0)" empty_table "$tmp/rv/build/fw"
 	check "riscv64: no primitive linked" no_primitive "$tmp/rv/build/fw"
 fi
-[ "$failed" -eq 0 ] || tail -n 40 "$tmp/log"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish 40

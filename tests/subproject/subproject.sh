@@ -12,18 +12,7 @@ set -u
 src=$1 cc=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() { # check <description> <command...>
-	local what=$1
-	shift
-	if "$@" >>"$tmp/log" 2>&1; then
-		echo "ok   $what"
-		passed=$((passed + 1))
-	else
-		echo "FAIL $what"
-		failed=$((failed + 1))
-	fi
-}
+. "$(dirname "$0")/../lib/check.sh"
 # Only vmio's own targets and the parent's: `meson introspect` names them.
 targets_are() { # targets_are <build dir> <names...>
 	local got want
@@ -168,6 +157,4 @@ INI
 	check "installed .pc: its include path is the copy's" \
 		grep -q -- "-I$tmp/inst/opt/vmio/include" "$tmp/pc/build/build.ninja"
 fi
-[ "$failed" -eq 0 ] || tail -n 60 "$tmp/log"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish 60
