@@ -6,7 +6,8 @@
  *   16  SSE2 xmm0..xmm3 (every x86_64 CPU);
  *   32  AVX2 ymm0..ymm3, with vzeroupper before returning;
  *   64  AVX-512 (F, VL, BW) zmm16..zmm19 (EVEX-only registers: no
- *       vzeroupper needed), ymm16/xmm16 for the pieces below 64 bytes.
+ *       vzeroupper needed), ymm16/xmm16 for the pieces below 64 bytes,
+ *       and k1 with BMI2's bzhi for byte masks (every AVX-512 CPU has BMI2).
  * VMOVU is an unaligned move of VEC bytes, VMOVA one whose memory operand
  * is VEC-aligned; V0..V3 are the registers.
  */
