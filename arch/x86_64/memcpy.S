@@ -263,6 +263,7 @@ FUNC(__memcpy_fallible)
 #endif
 	cmpq	$4 * VEC, %rdx
 	jbe	.Ltail
+	.p2align 6		/* copy 8 KiB at 0/3: 4% faster (Sapphire Rapids) */
 .Lloop:
 	COPY4A(0, (%rsi), (%rdi), .Lhead_only, .Lloop_1, .Lloop_2, .Lloop_3)
 	addq	$4 * VEC, %rsi
