@@ -32,9 +32,9 @@
 /*
  * From REP_MIN bytes on, rep stosb beats the loop (docs/PERFORMANCE.md): on
  * Sapphire Rapids from the L1D size, 48 KiB, by 1-2% (the loop leads by 1%
- * at 32 KiB); Zen 5, also 48 KiB L1D, ran the loop faster up to its 1 MiB
- * L2 in one run and tied rep from 64 KiB in the next.  Narrower loops lose
- * to rep earlier.
+ * at 32 KiB); Zen 5, also 48 KiB L1D, had the loop ahead up to 512 KiB in
+ * one run and 0.5-1% behind rep from 64 KiB in another.  Narrower loops
+ * lose to rep earlier.
  */
 #ifndef REP_MIN
 #if VEC >= 32 && defined(VMIO_X86_NO_ERMS)
