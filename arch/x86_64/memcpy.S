@@ -281,12 +281,7 @@ FUNC(__memcpy_fallible)
 	 * would split a page (about 25 cycles on Sapphire Rapids, 30 on Zen 5),
 	 * the last block under a mask instead, aligned too.
 	 */
-	leaq	-1(%rdx), %rcx
-	andq	$-VEC, %rcx
-	leal	-1(%rdi,%rdx), %r8d
-	andl	$4095, %r8d
-	cmpl	$VEC - 1, %r8d
-	jb	.Ltail_masked
+	TAIL_BLOCK(%r8d)
 	LOAD3(%rcx)
 	EX(.Lhead_only, VMOVU -VEC(%rsi,%rdx), V3)
 	STORE3(%rcx)
@@ -294,11 +289,7 @@ FUNC(__memcpy_fallible)
 	RETURN_ALL_DONE
 .Ltail_masked:
 	LOAD3(%rcx)
-	movq	%rdx, %r8
-	subq	%rcx, %r8
-	movq	$-1, %r9
-	bzhiq	%r8, %r9, %r9
-	kmovq	%r9, %k1
+	TAIL_MASK(%r8, %r9)
 	EX(.Lhead_only, vmovdqu8 (%rsi,%rcx), V3{%k1}{z})
 	STORE3(%rcx)
 	EX(.Ltail_3, vmovdqu8 V3, (%rdi,%rcx){%k1})

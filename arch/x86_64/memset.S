@@ -263,21 +263,12 @@ FUNC(__memset_fallible)
 	 * (offset rcx) aligned, then the last VEC of the fill, or the last
 	 * block under a mask if that VEC would split a page.
 	 */
-	leaq	-1(%rdx), %rcx
-	andq	$-VEC, %rcx
-	leal	-1(%rdi,%rdx), %r10d
-	andl	$4095, %r10d
-	cmpl	$VEC - 1, %r10d
-	jb	.Ltail_masked
+	TAIL_BLOCK(%r10d)
 	SET3(%rcx)
 	EX(.Ltail_3, VMOVU V0, -VEC(%rdi,%rdx))
 	RETURN_ALL_DONE
 .Ltail_masked:
-	movq	%rdx, %r10
-	subq	%rcx, %r10
-	movq	$-1, %r11
-	bzhiq	%r10, %r11, %r11
-	kmovq	%r11, %k1
+	TAIL_MASK(%r10, %r11)
 	SET3(%rcx)
 	EX(.Ltail_3, vmovdqu8 V0, (%rdi,%rcx){%k1})
 	RETURN_ALL_DONE

@@ -33,6 +33,26 @@
 #define X1 %xmm17
 #define XMOVU vmovdqu64
 #define VZEROUPPER
+/*
+ * The tail of memcpy.S and memset.S: rcx = the offset of the last 64-byte
+ * block of the rdx bytes at the 64-byte aligned rdi; on to .Ltail_masked
+ * if the last VEC, ending at rdi + rdx, would split a page (t: a 32-bit
+ * scratch register).  TAIL_MASK: k1 = the bytes of that block (a, b:
+ * 64-bit scratch registers).
+ */
+#define TAIL_BLOCK(t)              \
+	leaq	-1(%rdx), %rcx;    \
+	andq	$-VEC, %rcx;       \
+	leal	-1(%rdi,%rdx), t;  \
+	andl	$4095, t;          \
+	cmpl	$VEC - 1, t;       \
+	jb	.Ltail_masked
+#define TAIL_MASK(a, b)            \
+	movq	%rdx, a;           \
+	subq	%rcx, a;           \
+	movq	$-1, b;            \
+	bzhiq	a, b, b;           \
+	kmovq	b, %k1
 #elif VEC == 32
 #define VMOVU vmovdqu
 #define VMOVA vmovdqa
