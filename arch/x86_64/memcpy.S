@@ -8,6 +8,7 @@
  *   rax  from the head on: bytes left past the head's last byte (fixups)
  *   eax, ecx  data of the pieces under 16 bytes
  *   V0..V3  data of the wide moves: r8..r11, xmm, ymm or zmm (vec.h)
+ *   r8, r9, k1  with 64-byte VEC, the tail's page test and byte mask
  *
  * By size, with VEC the width of V0..V3:
  *   under 16        two overlapping moves of 8, 4 or 2 bytes, or one byte,
@@ -20,8 +21,13 @@
  *                   unaligned destination is the slow case of rep movsb
  *                   on AMD, and of stores everywhere); then
  *                   rep movsb from REP_MIN bytes, below it 4 VEC a turn
- *                   with aligned stores, then the last 4 VEC.
- * Nothing is read or written outside [src, src + len) and [dst, dst + len).
+ *                   with aligned stores, then the last 4 VEC (with 64-byte
+ *                   VEC: the three below the last 64-byte block aligned,
+ *                   then the last VEC, so that one store at most splits a
+ *                   line; the last block under a mask if that VEC would
+ *                   split a page).
+ * Nothing is read or written outside [src, src + len) and [dst, dst + len)
+ * (a masked access touches no masked-off byte).
  *
  * Each step loads before it stores, stores upwards (each store starting at
  * or below the end of those before it), and commits (moves rdi/rsi/rdx)
@@ -39,9 +45,16 @@
 #include "vec.h"
 
 /*
- * From REP_MIN bytes on, rep movsb beats the loop (docs/PERFORMANCE.md: AMD
- * Zen 5, 48 KiB L1D, 1 MiB L2).  With 32- and 64-byte vectors the loop wins
- * while source and destination fit in L1; narrower loops lose to rep earlier.
+ * From REP_MIN bytes on, rep movsb beats the loop (docs/PERFORMANCE.md,
+ * measured on AMD Zen 5 and Intel Sapphire Rapids, both 48 KiB L1D).  With
+ * 32- and 64-byte vectors the loop wins while source and destination fit
+ * in L1; narrower loops lose to rep earlier.
+ *
+ * Code layout: the entry is 64-byte aligned and the sizes up to 2 VEC run
+ * inside its first 64 bytes; the branch targets under VEC are aligned too.
+ * On Sapphire Rapids the same instructions took one cycle more a call (a
+ * sixth of a short copy) when a taken branch landed, or the path ran,
+ * across a 64-byte block.
  */
 #ifndef REP_MIN
 #if VEC >= 32 && defined(VMIO_X86_NO_ERMS)
@@ -97,7 +110,21 @@
 	EX(f2, VMOVA V2, disp + 2 * VEC d);            \
 	EX(f3, VMOVA V3, disp + 3 * VEC d)
 
+/*
+ * The tail with 64-byte VEC: the three VEC below offset o of rdi/rsi, with
+ * aligned stores (rdi is 64-byte aligned); store j faults to .Ltail_j.
+ */
+#define LOAD3(o)                                       \
+	EX(.Lhead_only, VMOVU -3 * VEC(%rsi,o), V0);   \
+	EX(.Lhead_only, VMOVU -2 * VEC(%rsi,o), V1);   \
+	EX(.Lhead_only, VMOVU -VEC(%rsi,o), V2)
+#define STORE3(o)                                      \
+	EX(.Lhead_only, VMOVA V0, -3 * VEC(%rdi,o));   \
+	EX(.Ltail_1, VMOVA V1, -2 * VEC(%rdi,o));      \
+	EX(.Ltail_2, VMOVA V2, -VEC(%rdi,o))
+
 	.text
+	.balign 64		/* "Code layout" above */
 FUNC(__memcpy_fallible)
 	USER_ACCESS_BEGIN
 	cmpq	$VEC, %rdx
@@ -110,10 +137,16 @@ FUNC(__memcpy_fallible)
 	STU(.Lretry, .Lstored_8, V0, 0, (%rdi))
 	STU(.Lstored_v1, .L1x_last_hi, V1, -VEC, (%rdi,%rdx))
 	RETURN_ALL_DONE
+
+	.p2align 6
 .Lunder_vec:
+#if VEC > 32
+	cmpl	$32, %edx
+	jae	.L32_63
+#endif
 #if VEC > 16
 	cmpl	$16, %edx
-	jae	.Lfrom_16
+	jae	.L16_31
 #endif
 	/* Under 16 (and VEC) bytes: general registers, each case returns itself. */
 #if VEC > 8
@@ -146,19 +179,8 @@ FUNC(__memcpy_fallible)
 	EX(.Lretry, movzbl (%rsi), %eax)
 	EX(.Lretry, movb %al, (%rdi))
 	RETURN_GPR_DONE
-
-#if VEC > 16
-.Lfrom_16:
 #if VEC > 32
-	cmpl	$32, %edx
-	jae	.L32_63
-#endif
-	EX(.Lretry, XMOVU (%rsi), X0)
-	EX(.Lretry, XMOVU -16(%rsi,%rdx), X1)
-	EX(.Lretry, XMOVU X0, (%rdi))
-	EX(.Lstored_16, XMOVU X1, -16(%rdi,%rdx))
-	RETURN_ALL_DONE
-#if VEC > 32
+	.p2align 5
 .L32_63:
 	EX(.Lretry, YMOVU (%rsi), Y0)
 	EX(.Lretry, YMOVU -32(%rsi,%rdx), Y1)
@@ -166,6 +188,14 @@ FUNC(__memcpy_fallible)
 	EX(.Lstored_32, YMOVU Y1, -32(%rdi,%rdx))
 	RETURN_ALL_DONE
 #endif
+#if VEC > 16
+	.p2align 5
+.L16_31:
+	EX(.Lretry, XMOVU (%rsi), X0)
+	EX(.Lretry, XMOVU -16(%rsi,%rdx), X1)
+	EX(.Lretry, XMOVU X0, (%rdi))
+	EX(.Lstored_16, XMOVU X1, -16(%rdi,%rdx))
+	RETURN_ALL_DONE
 #endif
 
 .Ldone:				/* rdx bytes were not done */
@@ -233,6 +263,7 @@ FUNC(__memcpy_fallible)
 #endif
 	cmpq	$4 * VEC, %rdx
 	jbe	.Ltail
+	.p2align 6		/* copy 8 KiB at 0/3: 4% faster (Sapphire Rapids) */
 .Lloop:
 	COPY4A(0, (%rsi), (%rdi), .Lhead_only, .Lloop_1, .Lloop_2, .Lloop_3)
 	addq	$4 * VEC, %rsi
@@ -243,39 +274,32 @@ FUNC(__memcpy_fallible)
 .Ltail:
 #if VEC == 64
 	/*
-	 * 1..4 VEC left from a 64-byte aligned rdi.  If the last 4 VEC would
-	 * cross a page: whole VEC, then the rest under a mask, so that no
-	 * store splits a page (about 30 cycles on Zen 5, docs/DESIGN.md).
+	 * 1..4 VEC left from a 64-byte aligned rdi, and more than 4 VEC behind
+	 * it.  rcx = the offset of the last 64-byte block from rdi; the three
+	 * VEC below that block (some perhaps again) with aligned stores, then
+	 * the last VEC of the copy: only that one can split a line.  If it
+	 * would split a page (about 25 cycles on Sapphire Rapids, 30 on Zen 5),
+	 * the last block under a mask instead, aligned too.
 	 */
-	leal	-1(%rdi,%rdx), %ecx
-	andl	$4095, %ecx
-	cmpl	$4 * VEC, %ecx
-	jae	.Ltail_4	/* the last 4 VEC stay inside a page */
-	cmpq	$VEC, %rdx
-	jbe	.Ltail_last
-.Ltail_vec:
-	EX(.Lhead_only, VMOVU (%rsi), V0)
-	EX(.Lhead_only, VMOVA V0, (%rdi))
-	addq	$VEC, %rsi
-	addq	$VEC, %rdi
-	subq	$VEC, %rdx
-	cmpq	$VEC, %rdx
-	ja	.Ltail_vec
-.Ltail_last:
-	movl	$64, %ecx
-	subl	%edx, %ecx
-	movq	$-1, %r8
-	shrq	%cl, %r8
-	kmovq	%r8, %k1
-	EX(.Lhead_only, vmovdqu8 (%rsi), V0{%k1}{z})
-	EX(.Lhead_only, vmovdqu8 V0, (%rdi){%k1})
+	TAIL_BLOCK(%r8d)
+	LOAD3(%rcx)
+	EX(.Lhead_only, VMOVU -VEC(%rsi,%rdx), V3)
+	STORE3(%rcx)
+	EX(.Ltail_3, VMOVU V3, -VEC(%rdi,%rdx))
 	RETURN_ALL_DONE
-.Ltail_4:
-#endif
+.Ltail_masked:
+	LOAD3(%rcx)
+	TAIL_MASK(%r8, %r9)
+	EX(.Lhead_only, vmovdqu8 (%rsi,%rcx), V3{%k1}{z})
+	STORE3(%rcx)
+	EX(.Ltail_3, vmovdqu8 V3, (%rdi,%rcx){%k1})
+	RETURN_ALL_DONE
+#else
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
 	COPY4U(-4 * VEC, (%rsi,%rdx), (%rdi,%rdx), .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3,
 	       .Ltail_0_hi, .Ltail_1_hi, .Ltail_2_hi, .Ltail_3_hi)
 	RETURN_ALL_DONE
+#endif
 
 #if REP_MIN
 .Lrep:
@@ -287,88 +311,11 @@ FUNC(__memcpy_fallible)
 	jmp	.Lhead_only
 #endif
 
-/*
- * The fixups.  A fault may come after stores of the same step, or (from the
- * head on) of the head, that went past the committed cursor: another CPU
- * may unmap their page before the retry, which would then stop below bytes
- * already stored.  So each fixup first skips what is stored: stores go
- * upwards, each starting at or below the end of those before it, so the
- * stored bytes from rdi on are one run, and the fixup of each faulting
- * instruction knows its length from where the instruction stands.
- * rax (from the head on): the bytes left past the head's last byte.
- */
-/* Stored: a constant; max(floor, rdx - back); max(rdx - back, the head). */
-.macro	FIX_CONST	lbl, n
-\lbl:	movl	$(\n), %ecx
-	jmp	.Lskip
-.endm
-.macro	FIX_MAX		lbl, back, floor
-\lbl:	leaq	-(\back)(%rdx), %rcx
-	movl	$(\floor), %r8d
-	jmp	.Lskip_max
-.endm
-.macro	FIX_LONG	lbl, back
-\lbl:	leaq	-(\back)(%rdx), %rcx
-	jmp	.Lskip_long
-.endm
-	FIX_CONST .Lstored_2, 2
-	FIX_CONST .Lstored_4, 4
-	FIX_CONST .Lstored_8, 8
-	FIX_CONST .Lstored_16, 16
-	FIX_CONST .Lstored_32, 32
-	FIX_CONST .Lstored_v1, VEC
-	FIX_CONST .Lstored_v2, 2*VEC
-	FIX_CONST .Lstored_v3, 3*VEC
-	FIX_CONST .Lstored_v4, 4*VEC
-#if VEC == 8
-	FIX_CONST .Lstored_v5, 5*VEC
-	FIX_CONST .Lstored_v6, 6*VEC
-	FIX_CONST .Lstored_v7, 7*VEC
-#endif
-	/* The last VEC of 2..4: the first 2 VEC and up to 1 VEC before the end. */
-	FIX_MAX .L2x_last, VEC, 2*VEC
-	/* Store j of the last 4 VEC of 4..8: the first 4 VEC and up to 4 - j before the end. */
-	FIX_MAX .L4x_1, 3*VEC, 4*VEC
-	FIX_MAX .L4x_2, 2*VEC, 4*VEC
-	FIX_MAX .L4x_3, VEC, 4*VEC
-	/* Store j of a turn: j VEC, and the head. */
-.Lloop_1:	movl	$VEC, %ecx;		jmp	.Lskip_long
-.Lloop_2:	movl	$2 * VEC, %ecx;		jmp	.Lskip_long
-.Lloop_3:	movl	$3 * VEC, %ecx;		jmp	.Lskip_long
-	/* Store j of the last 4 VEC: up to 4 - j VEC before the end, and the head. */
-	FIX_LONG .Ltail_1, 3*VEC
-	FIX_LONG .Ltail_2, 2*VEC
-	FIX_LONG .Ltail_3, VEC
-#if VEC == 16
-	/* The upper half of a store: its lower half too. */
-	FIX_CONST .Lstored_24, 24
-	FIX_CONST .Lstored_40, 40
-	FIX_CONST .Lstored_56, 56
-	FIX_MAX .L1x_last_hi, 8, 16
-	FIX_MAX .L2x_2_hi, 24, 32
-	FIX_MAX .L2x_last_hi, 8, 32
-	FIX_MAX .L4x_0_hi, 56, 64
-	FIX_MAX .L4x_1_hi, 40, 64
-	FIX_MAX .L4x_2_hi, 24, 64
-	FIX_MAX .L4x_3_hi, 8, 64
-	FIX_LONG .Ltail_0_hi, 56
-	FIX_LONG .Ltail_1_hi, 40
-	FIX_LONG .Ltail_2_hi, 24
-	FIX_LONG .Ltail_3_hi, 8
-#endif
-.Lhead_only:	xorl	%ecx, %ecx
-.Lskip_long:			/* rcx bytes from rdi stored, and the head */
-	movq	%rdx, %r8
-	subq	%rax, %r8
-.Lskip_max:			/* rcx or r8 bytes from rdi stored, whichever is more */
-	cmpq	%r8, %rcx
-	cmovlq	%r8, %rcx
-.Lskip:				/* rcx bytes from rdi stored (none if rcx <= 0) */
-	testq	%rcx, %rcx
-	jle	.Lretry
-	addq	%rcx, %rdi
-	addq	%rcx, %rsi
-	subq	%rcx, %rdx
+/* The fixups (fixups.h); rax holds the head's count. */
+#define FIX_HEAD %rax
+#define FIX_TMP %r8
+#define FIX_SKIP addq %rcx, %rsi
+#include "fixups.h"
 .Lretry:			/* the trap handler closed the window: reopen */
 	USER_ACCESS_BEGIN
 	testq	%rdx, %rdx

@@ -6,15 +6,19 @@
  *   rdx  bytes not yet committed; returned in rax
  *   rax  the byte in all eight lanes for the general-register stores (al
  *        alone for rep stosb and bytes)
- *   rcx  rep stosb count; the head's length; in the fixups, bytes stored
+ *   rcx  rep stosb count; the head's length; the mask under 64 bytes; in
+ *        the fixups, bytes stored
  *   r9   from the head on: bytes left past the head's last byte (fixups)
+ *   r10, r11, k1  with 64-byte VEC, the tail's page test and byte mask
  *   V0   the byte in every lane of the wide stores (vec.h)
  *
  * The shape of memcpy.S: under VEC, two overlapping stores of the largest
- * piece that fits (under 16 bytes from rax alone); up to 2, 4, 8 VEC, the first and the last 1, 2 or 4;
- * more: unless dst is 64-byte aligned, 64 bytes and dst up to the next
- * 64-byte boundary, then rep stosb from
- * REP_MIN bytes, below it 4 aligned VEC a turn and the last 4 VEC.
+ * piece that fits (under 16 bytes from rax alone), or with 64-byte VEC one
+ * store under a byte mask unless it would cross a page; up to 2, 4, 8 VEC,
+ * the first and the last 1, 2 or 4; more: unless dst is 64-byte aligned,
+ * 64 bytes and dst up to the next 64-byte boundary, then rep stosb from
+ * REP_MIN bytes, below it 4 aligned VEC a turn and the last 4 VEC (with
+ * 64-byte VEC, aligned but for the last, as in memcpy.S).
  * Stores go upwards, each starting at or below the end of those before it,
  * and commit a step at a time; a fault resumes bytewise at the first byte
  * not yet stored (each store's fixup knows how far the stores before it
@@ -26,15 +30,17 @@
 #include "vec.h"
 
 /*
- * From REP_MIN bytes on, rep stosb beats the loop (docs/PERFORMANCE.md: AMD
- * Zen 5, 48 KiB L1D, 1 MiB L2).  With 32- and 64-byte vectors the loop wins
- * up to about the L2 size; narrower loops lose to rep earlier.
+ * From REP_MIN bytes on, rep stosb beats the loop (docs/PERFORMANCE.md): on
+ * Sapphire Rapids from the L1D size, 48 KiB, by 1-2% (the loop leads by 1%
+ * at 32 KiB); Zen 5, also 48 KiB L1D, had the loop ahead up to 512 KiB in
+ * one run and 0.5-1% behind rep from 64 KiB in another.  Narrower loops
+ * lose to rep earlier.
  */
 #ifndef REP_MIN
 #if VEC >= 32 && defined(VMIO_X86_NO_ERMS)
 #define REP_MIN 0 /* never: without ERMS rep is slow at every size */
 #elif VEC >= 32
-#define REP_MIN 786432
+#define REP_MIN 49152
 #elif VEC == 16
 #define REP_MIN 2048
 #else
@@ -86,26 +92,62 @@
 	EX(f2, VMOVA V0, disp + 2 * VEC d);  \
 	EX(f3, VMOVA V0, disp + 3 * VEC d)
 
+/* The tail with 64-byte VEC: the three VEC below offset o of the aligned rdi. */
+#define SET3(o)                                        \
+	EX(.Lhead_only, VMOVA V0, -3 * VEC(%rdi,o));   \
+	EX(.Ltail_1, VMOVA V0, -2 * VEC(%rdi,o));      \
+	EX(.Ltail_2, VMOVA V0, -VEC(%rdi,o))
+
 	.text
+	.balign 64		/* memcpy.S: "Code layout" */
 FUNC(__memset_fallible)
 	USER_ACCESS_BEGIN
-	movzbl	%sil, %eax		/* al: for rep stosb and the bytewise retry */
+#if VEC == 64
+	BROADCAST
+#else
+	movzbl	%sil, %eax
 #if VEC <= 16
 	SPREAD_RAX
+#endif
 #endif
 	cmpq	$VEC, %rdx
 	jb	.Lunder_vec
 	/* VEC..2 VEC bytes fall through: the fewest taken branches for the most common sizes. */
+#if VEC != 64
 	BROADCAST
+#endif
 	cmpq	$2 * VEC, %rdx
 	ja	.Lmore_2x
 	STU(.Lretry, .Lstored_8, 0, (%rdi))
 	STU(.Lstored_v1, .L1x_last_hi, -VEC, (%rdi,%rdx))
 	RETURN_ALL_DONE
+
+	.p2align 6
 .Lunder_vec:
+#if VEC == 64
+	/*
+	 * One store under a byte mask, as glibc does, unless its 64 bytes would
+	 * cross a page (masked-off bytes on an unmapped page can cost a
+	 * microcode assist; glibc checks the same).  A faulting store stores
+	 * nothing.
+	 */
+	movl	%edi, %ecx
+	andl	$4095, %ecx
+	cmpl	$4096 - VEC, %ecx
+	ja	.Lunder_vec_cross
+	movq	$-1, %rcx
+	bzhiq	%rdx, %rcx, %rcx
+	kmovq	%rcx, %k1
+	EX(.Lretry, vmovdqu8 V0, (%rdi){%k1})
+	RETURN_ALL_DONE
+.Lunder_vec_cross:
+	movzbl	%sil, %eax
+	cmpl	$32, %edx
+	jae	.L32_63
+#endif
 #if VEC > 16
 	cmpl	$16, %edx
-	jae	.Lfrom_16
+	jae	.L16_31
 	SPREAD_RAX
 #endif
 	/* Under 16 (and VEC) bytes: general registers, each case returns itself. */
@@ -132,23 +174,22 @@ FUNC(__memset_fallible)
 .Lone:
 	EX(.Lretry, movb %al, (%rdi))
 	RETURN_GPR_DONE
-
-#if VEC > 16
-.Lfrom_16:
-	BROADCAST
 #if VEC > 32
-	cmpl	$32, %edx
-	jae	.L32_63
-#endif
-	EX(.Lretry, XMOVU X0, (%rdi))
-	EX(.Lstored_16, XMOVU X0, -16(%rdi,%rdx))
-	RETURN_ALL_DONE
-#if VEC > 32
+	.p2align 5
 .L32_63:
 	EX(.Lretry, YMOVU Y0, (%rdi))
 	EX(.Lstored_32, YMOVU Y0, -32(%rdi,%rdx))
 	RETURN_ALL_DONE
 #endif
+#if VEC > 16
+	.p2align 5
+.L16_31:
+#if VEC == 32
+	BROADCAST
+#endif
+	EX(.Lretry, XMOVU X0, (%rdi))
+	EX(.Lstored_16, XMOVU X0, -16(%rdi,%rdx))
+	RETURN_ALL_DONE
 #endif
 
 .Ldone:				/* rdx bytes were not done */
@@ -217,39 +258,30 @@ FUNC(__memset_fallible)
 .Ltail:
 #if VEC == 64
 	/*
-	 * 1..4 VEC left from a 64-byte aligned rdi.  If the last 4 VEC would
-	 * cross a page: whole VEC, then the rest under a mask, so that no
-	 * store splits a page (about 30 cycles on Zen 5, docs/DESIGN.md).
+	 * 1..4 VEC left from a 64-byte aligned rdi, and more than 4 VEC behind
+	 * it: as in memcpy.S, the three VEC below the last 64-byte block
+	 * (offset rcx) aligned, then the last VEC of the fill, or the last
+	 * block under a mask if that VEC would split a page.
 	 */
-	leal	-1(%rdi,%rdx), %ecx
-	andl	$4095, %ecx
-	cmpl	$4 * VEC, %ecx
-	jae	.Ltail_4	/* the last 4 VEC stay inside a page */
-	cmpq	$VEC, %rdx
-	jbe	.Ltail_last
-.Ltail_vec:
-	EX(.Lhead_only, VMOVA V0, (%rdi))
-	addq	$VEC, %rdi
-	subq	$VEC, %rdx
-	cmpq	$VEC, %rdx
-	ja	.Ltail_vec
-.Ltail_last:
-	movl	$64, %ecx
-	subl	%edx, %ecx
-	movq	$-1, %r10
-	shrq	%cl, %r10
-	kmovq	%r10, %k1
-	EX(.Lhead_only, vmovdqu8 V0, (%rdi){%k1})
+	TAIL_BLOCK(%r10d)
+	SET3(%rcx)
+	EX(.Ltail_3, VMOVU V0, -VEC(%rdi,%rdx))
 	RETURN_ALL_DONE
-.Ltail_4:
-#endif
+.Ltail_masked:
+	TAIL_MASK(%r10, %r11)
+	SET3(%rcx)
+	EX(.Ltail_3, vmovdqu8 V0, (%rdi,%rcx){%k1})
+	RETURN_ALL_DONE
+#else
 	/* 1..4 VEC left, and more than 4 VEC behind dst: the last 4 VEC. */
 	SET4U(-4 * VEC, (%rdi,%rdx), .Lhead_only, .Ltail_1, .Ltail_2, .Ltail_3,
 	      .Ltail_0_hi, .Ltail_1_hi, .Ltail_2_hi, .Ltail_3_hi)
 	RETURN_ALL_DONE
+#endif
 
 #if REP_MIN
 .Lrep:
+	movl	%esi, %eax
 	movq	%rdx, %rcx
 	EX(.Lrep_fault, rep stosb)
 	RETURN_ALL_DONE
@@ -258,86 +290,14 @@ FUNC(__memset_fallible)
 	jmp	.Lhead_only
 #endif
 
-/*
- * The fixups, as in memcpy.S: each first skips the run of bytes from rdi on
- * that stores before the faulting one (of its step, and of the head) have
- * set, so that the retry starts at the first byte not yet stored even if
- * another CPU unmaps their page first.  r9 (from the head on): the bytes
- * left past the head's last byte.
- */
-/* Stored: a constant; max(floor, rdx - back); max(rdx - back, the head). */
-.macro	FIX_CONST	lbl, n
-\lbl:	movl	$(\n), %ecx
-	jmp	.Lskip
-.endm
-.macro	FIX_MAX		lbl, back, floor
-\lbl:	leaq	-(\back)(%rdx), %rcx
-	movl	$(\floor), %r10d
-	jmp	.Lskip_max
-.endm
-.macro	FIX_LONG	lbl, back
-\lbl:	leaq	-(\back)(%rdx), %rcx
-	jmp	.Lskip_long
-.endm
-	FIX_CONST .Lstored_2, 2
-	FIX_CONST .Lstored_4, 4
-	FIX_CONST .Lstored_8, 8
-	FIX_CONST .Lstored_16, 16
-	FIX_CONST .Lstored_32, 32
-	FIX_CONST .Lstored_v1, VEC
-	FIX_CONST .Lstored_v2, 2*VEC
-	FIX_CONST .Lstored_v3, 3*VEC
-	FIX_CONST .Lstored_v4, 4*VEC
-#if VEC == 8
-	FIX_CONST .Lstored_v5, 5*VEC
-	FIX_CONST .Lstored_v6, 6*VEC
-	FIX_CONST .Lstored_v7, 7*VEC
-#endif
-	/* The last VEC of 2..4: the first 2 VEC and up to 1 VEC before the end. */
-	FIX_MAX .L2x_last, VEC, 2*VEC
-	/* Store j of the last 4 VEC of 4..8: the first 4 VEC and up to 4 - j before the end. */
-	FIX_MAX .L4x_1, 3*VEC, 4*VEC
-	FIX_MAX .L4x_2, 2*VEC, 4*VEC
-	FIX_MAX .L4x_3, VEC, 4*VEC
-	/* Store j of a turn: j VEC, and the head. */
-.Lloop_1:	movl	$VEC, %ecx;		jmp	.Lskip_long
-.Lloop_2:	movl	$2 * VEC, %ecx;		jmp	.Lskip_long
-.Lloop_3:	movl	$3 * VEC, %ecx;		jmp	.Lskip_long
-	/* Store j of the last 4 VEC: up to 4 - j VEC before the end, and the head. */
-	FIX_LONG .Ltail_1, 3*VEC
-	FIX_LONG .Ltail_2, 2*VEC
-	FIX_LONG .Ltail_3, VEC
-#if VEC == 16
-	/* The upper half of a store: its lower half too. */
-	FIX_CONST .Lstored_24, 24
-	FIX_CONST .Lstored_40, 40
-	FIX_CONST .Lstored_56, 56
-	FIX_MAX .L1x_last_hi, 8, 16
-	FIX_MAX .L2x_2_hi, 24, 32
-	FIX_MAX .L2x_last_hi, 8, 32
-	FIX_MAX .L4x_0_hi, 56, 64
-	FIX_MAX .L4x_1_hi, 40, 64
-	FIX_MAX .L4x_2_hi, 24, 64
-	FIX_MAX .L4x_3_hi, 8, 64
-	FIX_LONG .Ltail_0_hi, 56
-	FIX_LONG .Ltail_1_hi, 40
-	FIX_LONG .Ltail_2_hi, 24
-	FIX_LONG .Ltail_3_hi, 8
-#endif
-.Lhead_only:	xorl	%ecx, %ecx
-.Lskip_long:			/* rcx bytes from rdi stored, and the head */
-	movq	%rdx, %r10
-	subq	%r9, %r10
-.Lskip_max:			/* rcx or r10 bytes from rdi stored, whichever is more */
-	cmpq	%r10, %rcx
-	cmovlq	%r10, %rcx
-.Lskip:				/* rcx bytes from rdi stored (none if rcx <= 0) */
-	testq	%rcx, %rcx
-	jle	.Lretry
-	addq	%rcx, %rdi
-	subq	%rcx, %rdx
+/* The fixups (fixups.h); r9 holds the head's count. */
+#define FIX_HEAD %r9
+#define FIX_TMP %r10
+#define FIX_SKIP
+#include "fixups.h"
 .Lretry:			/* the trap handler closed the window: reopen */
 	USER_ACCESS_BEGIN
+	movl	%esi, %eax
 	testq	%rdx, %rdx
 	jz	.Ldone
 .Lbyte:

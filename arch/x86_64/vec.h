@@ -6,7 +6,8 @@
  *   16  SSE2 xmm0..xmm3 (every x86_64 CPU);
  *   32  AVX2 ymm0..ymm3, with vzeroupper before returning;
  *   64  AVX-512 (F, VL, BW) zmm16..zmm19 (EVEX-only registers: no
- *       vzeroupper needed), ymm16/xmm16 for the pieces below 64 bytes.
+ *       vzeroupper needed), ymm16/xmm16 for the pieces below 64 bytes,
+ *       and k1 with BMI2's bzhi for byte masks (every AVX-512 CPU has BMI2).
  * VMOVU is an unaligned move of VEC bytes, VMOVA one whose memory operand
  * is VEC-aligned; V0..V3 are the registers.
  */
@@ -32,6 +33,26 @@
 #define X1 %xmm17
 #define XMOVU vmovdqu64
 #define VZEROUPPER
+/*
+ * The tail of memcpy.S and memset.S: rcx = the offset of the last 64-byte
+ * block of the rdx bytes at the 64-byte aligned rdi; on to .Ltail_masked
+ * if the last VEC, ending at rdi + rdx, would split a page (t: a 32-bit
+ * scratch register).  TAIL_MASK: k1 = the bytes of that block (a, b:
+ * 64-bit scratch registers).
+ */
+#define TAIL_BLOCK(t)              \
+	leaq	-1(%rdx), %rcx;    \
+	andq	$-VEC, %rcx;       \
+	leal	-1(%rdi,%rdx), t;  \
+	andl	$4095, t;          \
+	cmpl	$VEC - 1, t;       \
+	jb	.Ltail_masked
+#define TAIL_MASK(a, b)            \
+	movq	%rdx, a;           \
+	subq	%rcx, a;           \
+	movq	$-1, b;            \
+	bzhiq	a, b, b;           \
+	kmovq	b, %k1
 #elif VEC == 32
 #define VMOVU vmovdqu
 #define VMOVA vmovdqa

@@ -37,11 +37,11 @@ static const size_t wide_sizes[] = { 200, 1000, 2200 };
 /*
  * Into rep movsb/stosb where the loop goes on longer: x86_64 with 32- and
  * 64-byte vectors copies by loop up to 24 KiB and, on the host, fills by
- * loop up to 768 KiB.  Starts within REP_ENDS of either end, and the middle.
+ * loop up to 48 KiB.  Starts within REP_ENDS of either end, and the middle.
  */
 #if defined(VMIO_HOST)
-static const size_t rep_sizes[] = { 40000, 800000 };
-#define KBUF_MAX (800000 + 2 * GUARD + 8)
+static const size_t rep_sizes[] = { 40000, 60000 };
+#define KBUF_MAX (60000 + 2 * GUARD + 8)
 #else
 static const size_t rep_sizes[] = { 40000 };
 #endif

@@ -111,11 +111,11 @@ struct stats {
  * every width: under 16, under 32/64 (one or two pieces), up to 2, 4, 8
  * vectors of 64 bytes (and of narrower widths inside them), the loop, and
  * rep movsb (from 2 KiB with 16-byte vectors, 24 KiB with 32/64) and
- * rep stosb (768 KiB with 32/64-byte vectors).
+ * rep stosb (48 KiB with 32/64-byte vectors).
  */
 static const size_t classes[][2] = {
 	{ 1, 15 }, { 16, 31 }, { 32, 63 }, { 64, 128 }, { 129, 256 }, { 257, 512 },
-	{ 513, 2047 }, { 2048, 8192 }, { 8193, 24575 }, { 24576, 40000 },
+	{ 513, 2047 }, { 2048, 8192 }, { 8193, 24575 }, { 24576, 40000 }, { 40001, 65536 },
 	{ 786432, MAX_LEN },
 };
 #define NCLASSES (sizeof classes / sizeof classes[0])
