@@ -5,16 +5,15 @@
  * (contract: include/vmio/arch.h)  Both share one body, STRBODY:
  *
  *   rsi  src, kept (the byte retry reads src + r9)
- *   rdi  dst + r9 (strncpy)
+ *   rdi  dst + r9 (strncpy); in the turns where rax's bytes go
  *   rax  the next aligned chunk of src to load
  *   r9   committed: bytes of the string before rax, tested (and stored)
  *   r10  n: bytes of src[0..max) at or past rax, >= 1 inside the loop
  *   rcx  offset of the first string byte in the chunk (head), else 0
- *        (an address during the first turn)
  *   r11  the zero mask of a chunk, then a position
  *   r8   scratch; in the turns where they end (r9, r10 already count
  *        them); the len pointer is pushed at entry
- *   rdx  max at entry; in the turns rdi - rax (strncpy)
+ *   rdx  max at entry
  *   CW-byte chunks: rdx (general registers, VMIO_X86_VEC 8), else xmm1..4
  *   (16 bytes) or ymm1..4 (32 bytes, VMIO_X86_VEC >= 32); x/ymm0 = 0.
  *
@@ -22,10 +21,10 @@
  * is loaded only while no NUL has been seen and n > 0, so each holds a
  * byte a byte-by-byte scan would read, and none reaches another page.
  * Head: the chunk holding src, its bytes below src ignored.  Loop, while
- * n > 4 chunks (vectors): a first turn tests the chunks from rax up to
- * the next multiple of 4 chunks, all in rax's page; from there turns of
- * four chunks are 4-chunk aligned, so none crosses a 4 KiB page, and the
- * turns n allows are counted when they begin.  Then one chunk at a time.
+ * n > 4 chunks (vectors): one chunk at a time up to a multiple of four
+ * chunks, from there turns of four chunks, which being 4-chunk aligned
+ * never cross a 4 KiB page (the turns n allows are counted when they
+ * begin).  Then one chunk at a time.
  * A turn is loaded whole before it is tested, so if it could cross a page
  * it could load the page after the NUL.  Full chunks are stored as they
  * are; the last, partial one (and the head) is spilled to the stack and
@@ -153,14 +152,11 @@
 	jbe	.Ltoolong_\c
 .endm
 
-/* Leaving the turns at rax before r8: r9, r10 and rdi back to rax. */
-.macro UNDO c
+/* Leaving the turns at rax before r8: r9, r10 back to rax. */
+.macro UNDO
 	subq	%rax, %r8
 	subq	%r8, %r9
 	addq	%r8, %r10
-.if \c
-	leaq	(%rax,%rdx), %rdi
-.endif
 .endm
 
 /* One chunk at rax (rcx = 0), then on at \next unless it decides. */
@@ -232,57 +228,24 @@
 	cmpq	$4 * CW, %r10
 	jbe	.Lone_\c
 	/*
-	 * A first turn takes the chunks from rax up to the next multiple of
-	 * 4 CW, which lie in rax's page: four loads, rax and each next chunk
-	 * but no higher than the last one there (r8), so some may repeat.
-	 * From there turns are 4-chunk aligned and never cross a page, so
-	 * they are counted by n alone: r8 = the whole turns that leave n >= 1,
-	 * counted in r9, r10 at once, then their end; only rax moves while
-	 * they run (rdx = rdi - rax), leaving early gives back what was not
+	 * One chunk at a time up to a multiple of 4 CW; from there turns are
+	 * 4-chunk aligned, so none crosses a page, and they are counted by n
+	 * alone: r8 = the whole turns that leave n >= 1, counted in r9, r10
+	 * at once, then their end.  Leaving early gives back what was not
 	 * done (UNDO).
 	 */
-	movq	%rax, %r8
-	orq	$(4 * CW - 1), %r8
-	subq	$(CW - 1), %r8
-	leaq	CW(%rax), %r11
-	cmpq	%r8, %r11
-	cmovaq	%r8, %r11
-	leaq	2 * CW(%rax), %rcx
-	cmpq	%r8, %rcx
-	cmovaq	%r8, %rcx
-	LOADA(0)
-	EX(.Lretry_\c, MOVA (%r11), R2)
-	EX(.Lretry_\c, MOVA (%rcx), R3)
-	EX(.Lretry_\c, MOVA (%r8), R4)
-	TURNZ	%edx
-	jnz	.Lturnzero_\c
-.if \c
-	movq	%rdi, %rdx
-	subq	%rax, %rdx
-	MOVU	R1, (%rax,%rdx)
-	MOVU	R2, (%r11,%rdx)
-	MOVU	R3, (%rcx,%rdx)
-	MOVU	R4, (%r8,%rdx)
-.endif
-	xorl	%ecx, %ecx
-	addq	$CW, %r8			/* a multiple of 4 CW */
-	subq	%rax, %r8
-	addq	%r8, %rax
-	addq	%r8, %r9
-	subq	%r8, %r10
-.if \c
-	addq	%r8, %rdi
-.endif
+.Lalign_\c:
+	testl	$(4 * CW - 1), %eax
+	jz	.Lcount_\c
+	ONE	\c, .Lalign_\c
+.Lcount_\c:
 	leaq	-1(%r10), %r8
 	andq	$-(4 * CW), %r8
 	jz	.Lone_\c			/* n <= 4 chunks */
 	addq	%r8, %r9
 	subq	%r8, %r10
 	addq	%rax, %r8
-.if \c
-	movq	%rdi, %rdx
-	subq	%rax, %rdx
-.endif
+	.p2align 6			/* the loop in as few fetch blocks as can be */
 .Lturn_\c:
 	/* Four chunks; any zero among them: one at a time from the first. */
 	EX(.Lturnfault_\c, MOVA (%rax), R1)
@@ -292,30 +255,25 @@
 	TURNZ	%r11d
 	jnz	.Lturnundo_\c
 .if \c
-	MOVU	R1, (%rax,%rdx)
-	MOVU	R2, CW(%rax,%rdx)
-	MOVU	R3, 2 * CW(%rax,%rdx)
-	MOVU	R4, 3 * CW(%rax,%rdx)
+	MOVU	R1, (%rdi)
+	MOVU	R2, CW(%rdi)
+	MOVU	R3, 2 * CW(%rdi)
+	MOVU	R4, 3 * CW(%rdi)
+	addq	$4 * CW, %rdi
 .endif
 	addq	$4 * CW, %rax
 	cmpq	%r8, %rax
 	jne	.Lturn_\c
-.if \c
-	leaq	(%rax,%rdx), %rdi
-.endif
 #endif
 .Lone_\c:					/* one chunk; n >= 1, rcx = 0 */
 	ONE	\c, .Lone_\c
 
 #if CW > 8
 .Lturnundo_\c:
-	UNDO	\c
-	jmp	.Lone_\c
-.Lturnzero_\c:					/* a zero in the first turn */
-	xorl	%ecx, %ecx
+	UNDO
 	jmp	.Lone_\c
 .Lturnfault_\c:					/* a chunk of the turn at rax faulted */
-	UNDO	\c
+	UNDO
 	jmp	.Lretry_\c
 #endif
 
@@ -365,6 +323,7 @@
 .endm
 
 	.text
+	.p2align 6
 FUNC(__strnlen_fallible)
 	movq	%rdx, %r8
 	movq	%rsi, %rdx
@@ -372,6 +331,7 @@ FUNC(__strnlen_fallible)
 	STRBODY	0
 ENDFUNC(__strnlen_fallible)
 
+	.p2align 6
 FUNC(__strncpy_fallible)
 	movq	%rcx, %r8
 	STRBODY	1
