@@ -10,21 +10,23 @@
  *   r9   committed: bytes of the string before rax, tested (and stored)
  *   r10  n: bytes of src[0..max) at or past rax, >= 1 inside the loop
  *   rcx  offset of the first string byte in the chunk (head), else 0
- *   r11  the zero mask of a chunk, then a position
+ *   r11  the zero mask of a chunk, then a position; an address before
+ *        the turns
  *   r8   scratch; in the turns where they end (r9, r10 already count
  *        them); the len pointer is pushed at entry
- *   rdx  max at entry
+ *   rdx  max at entry; scratch before the turns
  *   CW-byte chunks: rdx (general registers, VMIO_X86_VEC 8), else xmm1..4
  *   (16 bytes) or ymm1..4 (32 bytes, VMIO_X86_VEC >= 32); x/ymm0 = 0.
  *
- * Every load is an aligned chunk: the first holds src[0], each next one
- * is loaded only while no NUL has been seen and n > 0, so each holds a
- * byte a byte-by-byte scan would read, and none reaches another page.
+ * Every load is an aligned chunk: the first holds src[0]; a next one, or
+ * a group of them in one page whose first byte is the next to test, is
+ * loaded only while no NUL has been seen and n > 0, so each load lies in
+ * a page a byte-by-byte scan reads, never past the NUL's or the limit's.
  * Head: the chunk holding src, its bytes below src ignored.  Loop, while
- * n > 4 chunks (vectors): one chunk at a time up to a multiple of four
- * chunks, from there turns of four chunks, which being 4-chunk aligned
- * never cross a 4 KiB page (the turns n allows are counted when they
- * begin).  Then one chunk at a time.
+ * n > 4 chunks (vectors): the chunks up to a multiple of four chunks
+ * (loaded together, all in one page), then turns of four chunks, which
+ * being 4-chunk aligned never cross a 4 KiB page (the turns n allows are
+ * counted when they begin).  Then one chunk at a time.
  * A turn is loaded whole before it is tested, so if it could cross a page
  * it could load the page after the NUL.  Full chunks are stored as they
  * are; the last, partial one (and the head) is spilled to the stack and
@@ -120,6 +122,23 @@
 .endm
 
 #if CW > 8
+/* ZF clear when any of R1..R3 holds a zero byte (\m: scratch). */
+.macro ZERO3 m
+#if CW == 16
+	movdqa	%xmm1, %xmm5
+	pminub	%xmm2, %xmm5
+	pminub	%xmm3, %xmm5
+	pcmpeqb	%xmm0, %xmm5
+	pmovmskb %xmm5, \m
+#else
+	vpminub	%ymm1, %ymm2, %ymm5
+	vpminub	%ymm3, %ymm5, %ymm5
+	vpcmpeqb %ymm0, %ymm5, %ymm5
+	vpmovmskb %ymm5, \m
+#endif
+	testl	\m, \m
+.endm
+
 /* ZF clear when any of R1..R4 holds a zero byte (\m: scratch). */
 .macro TURNZ m
 #if CW == 16
@@ -228,16 +247,41 @@
 	cmpq	$4 * CW, %r10
 	jbe	.Lone_\c
 	/*
-	 * One chunk at a time up to a multiple of 4 CW; from there turns are
-	 * 4-chunk aligned, so none crosses a page, and they are counted by n
-	 * alone: r8 = the whole turns that leave n >= 1, counted in r9, r10
-	 * at once, then their end.  Leaving early gives back what was not
-	 * done (UNDO).
+	 * First the chunks up to the next multiple of 4 CW, all in rax's
+	 * page: three loads, rax, rax + CW unless past the last one (r8),
+	 * and r8, so some may repeat.  From there turns are 4-chunk aligned, so
+	 * none crosses a page, and they are counted by n alone: r8 = the
+	 * whole turns that leave n >= 1, counted in r9, r10 at once, then
+	 * their end.  Leaving early gives back what was not done (UNDO).
 	 */
-.Lalign_\c:
 	testl	$(4 * CW - 1), %eax
 	jz	.Lcount_\c
-	ONE	\c, .Lalign_\c
+	movq	%rax, %r8
+	orq	$(4 * CW - 1), %r8
+	subq	$(CW - 1), %r8
+	leaq	CW(%rax), %r11
+	cmpq	%r8, %r11
+	cmovaq	%r8, %r11
+	LOADA(0)
+	EX(.Lretry_\c, MOVA (%r11), R2)
+	EX(.Lretry_\c, MOVA (%r8), R3)
+	ZERO3	%edx
+	jnz	.Lone_\c
+.if \c
+	movq	%rdi, %rdx
+	subq	%rax, %rdx
+	MOVU	R1, (%rdi)
+	MOVU	R2, (%r11,%rdx)
+	MOVU	R3, (%r8,%rdx)
+.endif
+	addq	$CW, %r8			/* the boundary */
+	subq	%rax, %r8
+	addq	%r8, %rax
+	addq	%r8, %r9
+	subq	%r8, %r10
+.if \c
+	addq	%r8, %rdi
+.endif
 .Lcount_\c:
 	leaq	-1(%r10), %r8
 	andq	$-(4 * CW), %r8
