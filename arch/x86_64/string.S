@@ -248,8 +248,8 @@
 	jbe	.Lone_\c
 	/*
 	 * First the chunks up to the next multiple of 4 CW, all in rax's
-	 * page: three loads, rax, rax + CW unless past the last one (r8),
-	 * and r8, so some may repeat.  From there turns are 4-chunk aligned, so
+	 * page: one chunk if that is all, else three loads, rax, rax + CW
+	 * unless past the last one (r8), and r8, so two may repeat.  From there turns are 4-chunk aligned, so
 	 * none crosses a page, and they are counted by n alone: r8 = the
 	 * whole turns that leave n >= 1, counted in r9, r10 at once, then
 	 * their end.  Leaving early gives back what was not done (UNDO).
@@ -259,6 +259,8 @@
 	movq	%rax, %r8
 	orq	$(4 * CW - 1), %r8
 	subq	$(CW - 1), %r8
+	cmpq	%r8, %rax
+	je	.Lstep1_\c			/* one chunk left there */
 	leaq	CW(%rax), %r11
 	cmpq	%r8, %r11
 	cmovaq	%r8, %r11
@@ -282,6 +284,9 @@
 .if \c
 	addq	%r8, %rdi
 .endif
+	jmp	.Lcount_\c
+.Lstep1_\c:
+	ONE	\c, .Lcount_\c
 .Lcount_\c:
 	leaq	-1(%r10), %r8
 	andq	$-(4 * CW), %r8
