@@ -249,10 +249,11 @@
 	/*
 	 * First the chunks up to the next multiple of 4 CW, all in rax's
 	 * page: one chunk if that is all, else three loads, rax, rax + CW
-	 * unless past the last one (r8), and r8, so two may repeat.  From there turns are 4-chunk aligned, so
-	 * none crosses a page, and they are counted by n alone: r8 = the
-	 * whole turns that leave n >= 1, counted in r9, r10 at once, then
-	 * their end.  Leaving early gives back what was not done (UNDO).
+	 * unless past the last one (r8), and r8, so one may repeat.  From
+	 * there turns are 4-chunk aligned, so none crosses a page, and they
+	 * are counted by n alone: r8 = the whole turns that leave n >= 1,
+	 * counted in r9, r10 at once, then their end.  Leaving early gives
+	 * back what was not done (UNDO).
 	 */
 	testl	$(4 * CW - 1), %eax
 	jz	.Lcount_\c
