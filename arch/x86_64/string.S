@@ -5,30 +5,33 @@
  * (contract: include/vmio/arch.h)  Both share one body, STRBODY:
  *
  *   rsi  src, kept (the byte retry reads src + r9)
- *   rdi  dst + r9 (strncpy)
+ *   rdi  dst + r9 (strncpy); in the turns where rax's bytes go
  *   rax  the next aligned chunk of src to load
  *   r9   committed: bytes of the string before rax, tested (and stored)
  *   r10  n: bytes of src[0..max) at or past rax, >= 1 inside the loop
  *   rcx  offset of the first string byte in the chunk (head), else 0
- *   r11  the zero mask of a chunk, then a position
- *   r8   scratch; in the loop where its turns end (r9, r10 already
- *        count them); the len pointer is pushed at entry
- *   rdx  max at entry; in the loop rdi - rax (strncpy)
+ *   r11  the zero mask of a chunk, then a position; an address before
+ *        the turns
+ *   r8   scratch; in the turns where they end (r9, r10 already count
+ *        them); the len pointer is pushed at entry
+ *   rdx  max at entry; scratch before the turns
  *   CW-byte chunks: rdx (general registers, VMIO_X86_VEC 8), else xmm1..4
  *   (16 bytes) or ymm1..4 (32 bytes, VMIO_X86_VEC >= 32); x/ymm0 = 0.
  *
- * Every load is an aligned chunk: the first holds src[0], each next one
- * is loaded only while no NUL has been seen and n > 0, so each holds a
- * byte a byte-by-byte scan would read, and none reaches another page.
- * Head: the chunk holding src, its bytes below src ignored.  Loop: four
- * chunks a turn (vectors) while n > 4 chunks and the four lie in one 4 KiB
- * page (the turns that fit are counted when they begin; one chunk at a
- * time up to the page end, from where turns are 4-chunk aligned and never
- * cross one), else one.  A turn is loaded whole before it is tested, so
- * without that rule it could load the page after the NUL.  Full chunks are
- * stored as they are; the last, partial one (and the head) is spilled to
- * the stack and its bytes up to the NUL or n copied from there, so every
- * byte stored comes from the register that was tested.
+ * Every load is an aligned chunk: the first holds src[0]; a next one, or
+ * a group of them in one page whose first byte is the next to test, is
+ * loaded only while no NUL has been seen and n > 0, so each load lies in
+ * a page a byte-by-byte scan reads, never past the NUL's or the limit's.
+ * Head: the chunk holding src, its bytes below src ignored.  Loop, while
+ * n > 4 chunks (vectors): the chunks up to a multiple of four chunks
+ * (loaded together, all in one page), then turns of four chunks, which
+ * being 4-chunk aligned never cross a 4 KiB page (the turns n allows are
+ * counted when they begin).  Then one chunk at a time.
+ * A turn is loaded whole before it is tested, so if it could cross a page
+ * it could load the page after the NUL.  Full chunks are stored as they
+ * are; the last, partial one (and the head) is spilled to the stack and
+ * its bytes up to the NUL or n copied from there, so every byte stored
+ * comes from the register that was tested.
  *
  * A fault in a chunk load resumes at the byte retry, which goes on from
  * the committed byte one at a time until a NUL, n bytes or a faulting byte
@@ -87,18 +90,19 @@
 /*
  * r11 = a mask of the zero bytes of the chunk just loaded; byte i is bit
  * i (vectors) or bit 8i+7 (general registers: (x - 0x01..) & ~x & 0x80..,
- * exact up to the first zero byte, which is all that is used).
+ * exact up to the first zero byte, which is all that is used).  r8 is
+ * scratch (general registers).
  */
 .macro ZMASK
 #if CW == 8
-	movabsq	$0x0101010101010101, %rcx
+	movabsq	$0x0101010101010101, %r8
 	movq	%rdx, %r11
-	subq	%rcx, %r11
-	movq	%rdx, %rcx
-	notq	%rcx
-	andq	%rcx, %r11
-	movabsq	$0x8080808080808080, %rcx
-	andq	%rcx, %r11
+	subq	%r8, %r11
+	movq	%rdx, %r8
+	notq	%r8
+	andq	%r8, %r11
+	movabsq	$0x8080808080808080, %r8
+	andq	%r8, %r11
 #elif CW == 16
 	movdqa	%xmm1, %xmm5
 	pcmpeqb	%xmm0, %xmm5
@@ -117,44 +121,68 @@
 #endif
 .endm
 
-/*
- * The decision after a chunk: r11 its zero mask from byte rcx on, r8 the
- * bytes it holds from there.  A NUL within n: done, 0.  No NUL and n <= r8,
- * or a zero at or past n: done, too long.  Otherwise go on at \more.
- */
-.macro DECIDE c, more
-	testq	%r11, %r11
-	jz	1f
-	FIRST
-	cmpq	%r10, %r11
-	jae	.Ltoolong_\c			/* the zero lies at or past n */
-	addq	%r11, %r9			/* the NUL at r9 + r11 */
-	leaq	1(%r11), %r10			/* copy up to it, itself too */
-	xorl	%eax, %eax
-	jmp	.Lfin_\c
-1:	cmpq	%r8, %r10
-	jbe	.Ltoolong_\c
-	jmp	\more
+#if CW > 8
+/* ZF clear when any of R1..R3 holds a zero byte (\m: scratch). */
+.macro ZERO3 m
+#if CW == 16
+	movdqa	%xmm1, %xmm5
+	pminub	%xmm2, %xmm5
+	pminub	%xmm3, %xmm5
+	pcmpeqb	%xmm0, %xmm5
+	pmovmskb %xmm5, \m
+#else
+	vpminub	%ymm1, %ymm2, %ymm5
+	vpminub	%ymm3, %ymm5, %ymm5
+	vpcmpeqb %ymm0, %ymm5, %ymm5
+	vpmovmskb %ymm5, \m
+#endif
+	testl	\m, \m
 .endm
 
-/* Leaving the turns at rax before r8: r9, r10 and rdi back to rax. */
-.macro UNDO c
+/* ZF clear when any of R1..R4 holds a zero byte (\m: scratch). */
+.macro TURNZ m
+#if CW == 16
+	movdqa	%xmm1, %xmm5
+	pminub	%xmm2, %xmm5
+	pminub	%xmm3, %xmm5
+	pminub	%xmm4, %xmm5
+	pcmpeqb	%xmm0, %xmm5
+	pmovmskb %xmm5, \m
+#else
+	vpminub	%ymm1, %ymm2, %ymm5
+	vpminub	%ymm3, %ymm5, %ymm5
+	vpminub	%ymm4, %ymm5, %ymm5
+	vpcmpeqb %ymm0, %ymm5, %ymm5
+	vpmovmskb %ymm5, \m
+#endif
+	testl	\m, \m
+.endm
+#endif
+
+/*
+ * The decision after a chunk: r11 its zero mask from byte rcx on, \bytes
+ * the bytes it holds from there.  A zero: .Lfound.  No zero and n <=
+ * \bytes: too long.  Otherwise on.
+ */
+.macro DECIDE c, bytes
+	testq	%r11, %r11
+	jnz	.Lfound_\c
+	cmpq	\bytes, %r10
+	jbe	.Ltoolong_\c
+.endm
+
+/* Leaving the turns at rax before r8: r9, r10 back to rax. */
+.macro UNDO
 	subq	%rax, %r8
 	subq	%r8, %r9
 	addq	%r8, %r10
-.if \c
-	leaq	(%rax,%rdx), %rdi
-.endif
 .endm
 
-/* One chunk at rax, then on at \next unless it decides. */
+/* One chunk at rax (rcx = 0), then on at \next unless it decides. */
 .macro ONE c, next
 	LOADA(0)
 	ZMASK
-	xorl	%ecx, %ecx
-	movl	$CW, %r8d
-	DECIDE	\c, 3f
-3:
+	DECIDE	\c, $CW
 .if \c
 	STOREU
 	addq	$CW, %rdi
@@ -163,6 +191,15 @@
 	addq	$CW, %r9
 	subq	$CW, %r10
 	jmp	\next
+.endm
+
+/* Out: *len = r9, return eax. */
+.macro STREXIT
+	popq	%r8
+	movq	%r9, (%r8)
+	USER_ACCESS_END
+	VZU
+	ret
 .endm
 
 /* The body of both routines: c = 1 copies to rdi, c = 0 only scans. */
@@ -179,129 +216,137 @@
 	movq	%rsi, %rax
 	andq	$-CW, %rax
 	LOADA(0)
+	movl	%esi, %ecx
+	andl	$(CW - 1), %ecx
 #if CW == 8
-	movl	%esi, %ecx			/* bytes below src read as 0xff */
-	andl	$7, %ecx
-	shll	$3, %ecx
+	shll	$3, %ecx			/* bytes below src read as 0xff */
 	movl	$1, %r11d
 	shlq	%cl, %r11
 	decq	%r11
 	orq	%r11, %rdx
 	ZMASK
-	movl	%esi, %ecx
-	andl	$7, %ecx
-	shll	$3, %ecx
 	shrq	%cl, %r11
 	shrl	$3, %ecx
 #else
 	ZMASK
-	movl	%esi, %ecx
-	andl	$(CW - 1), %ecx
 	shrq	%cl, %r11
 #endif
 	movl	$CW, %r8d
 	subl	%ecx, %r8d			/* string bytes in the head */
-	DECIDE	\c, 2f
-2:
+	DECIDE	\c, %r8
 .if \c
 	call	.Lput_chunk			/* r8 bytes from offset rcx */
 	addq	%r8, %rdi
 .endif
+	xorl	%ecx, %ecx
 	addq	%r8, %r9
 	subq	%r8, %r10
 	addq	$CW, %rax
 
-.Lloop_\c:
 #if CW > 8
 	cmpq	$4 * CW, %r10
 	jbe	.Lone_\c
 	/*
-	 * r8 = the turns that leave n >= 1 and, unless rax is a multiple of
-	 * 4 CW (then no turn crosses a page), fit before the page ends:
-	 * (4096 - rax % 4096) / (4 CW).  After the first page end rax stays
-	 * such a multiple, so the loop stops only for n or a zero.  The turns
-	 * are counted in r9, r10 at once, r8 becomes their end, and only rax
-	 * moves while they run (rdx = rdi - rax); leaving early gives back
-	 * what was not done (UNDO).
+	 * First the chunks up to the next multiple of 4 CW, all in rax's
+	 * page: one chunk if that is all, else three loads, rax, rax + CW
+	 * unless past the last one (r8), and r8, so one may repeat.  From
+	 * there turns are 4-chunk aligned, so none crosses a page, and they
+	 * are counted by n alone: r8 = the whole turns that leave n >= 1,
+	 * counted in r9, r10 at once, then their end.  Leaving early gives
+	 * back what was not done (UNDO).
 	 */
-	leaq	-1(%r10), %r8
-	shrq	$LOG_TURN, %r8
 	testl	$(4 * CW - 1), %eax
-	jz	5f
-	movl	%eax, %r11d
-	orl	$-4096, %r11d
-	negl	%r11d
-	shrl	$LOG_TURN, %r11d
-	jz	.Lpage_\c			/* less than a turn left in the page */
-	cmpq	%r11, %r8
-	cmovaq	%r11, %r8
-5:	shlq	$LOG_TURN, %r8
-	addq	%r8, %r9
-	subq	%r8, %r10
-	addq	%rax, %r8
+	jz	.Lcount_\c
+	movq	%rax, %r8
+	orq	$(4 * CW - 1), %r8
+	subq	$(CW - 1), %r8
+	cmpq	%r8, %rax
+	je	.Lstep1_\c			/* one chunk left there */
+	leaq	CW(%rax), %r11
+	cmpq	%r8, %r11
+	cmovaq	%r8, %r11
+	LOADA(0)
+	EX(.Lretry_\c, MOVA (%r11), R2)
+	EX(.Lretry_\c, MOVA (%r8), R3)
+	ZERO3	%edx
+	jnz	.Lone_\c
 .if \c
 	movq	%rdi, %rdx
 	subq	%rax, %rdx
+	MOVU	R1, (%rdi)
+	MOVU	R2, (%r11,%rdx)
+	MOVU	R3, (%r8,%rdx)
 .endif
+	addq	$CW, %r8			/* the boundary */
+	subq	%rax, %r8
+	addq	%r8, %rax
+	addq	%r8, %r9
+	subq	%r8, %r10
+.if \c
+	addq	%r8, %rdi
+.endif
+	jmp	.Lcount_\c
+.Lstep1_\c:
+	ONE	\c, .Lcount_\c
+.Lcount_\c:
+	leaq	-1(%r10), %r8
+	andq	$-(4 * CW), %r8
+	jz	.Lone_\c			/* n <= 4 chunks */
+	addq	%r8, %r9
+	subq	%r8, %r10
+	addq	%rax, %r8
+	.p2align 6			/* the loop in as few fetch blocks as can be */
 .Lturn_\c:
 	/* Four chunks; any zero among them: one at a time from the first. */
 	EX(.Lturnfault_\c, MOVA (%rax), R1)
 	EX(.Lturnfault_\c, MOVA CW(%rax), R2)
 	EX(.Lturnfault_\c, MOVA 2 * CW(%rax), R3)
 	EX(.Lturnfault_\c, MOVA 3 * CW(%rax), R4)
-#if CW == 16
-	movdqa	%xmm1, %xmm5
-	pminub	%xmm2, %xmm5
-	pminub	%xmm3, %xmm5
-	pminub	%xmm4, %xmm5
-	pcmpeqb	%xmm0, %xmm5
-	pmovmskb %xmm5, %r11d
-#else
-	vpminub	%ymm1, %ymm2, %ymm5
-	vpminub	%ymm3, %ymm5, %ymm5
-	vpminub	%ymm4, %ymm5, %ymm5
-	vpcmpeqb %ymm0, %ymm5, %ymm5
-	vpmovmskb %ymm5, %r11d
-#endif
-	testl	%r11d, %r11d
-	jnz	.Lturnzero_\c
+	TURNZ	%r11d
+	jnz	.Lturnundo_\c
 .if \c
-	MOVU	R1, (%rax,%rdx)
-	MOVU	R2, CW(%rax,%rdx)
-	MOVU	R3, 2 * CW(%rax,%rdx)
-	MOVU	R4, 3 * CW(%rax,%rdx)
+	MOVU	R1, (%rdi)
+	MOVU	R2, CW(%rdi)
+	MOVU	R3, 2 * CW(%rdi)
+	MOVU	R4, 3 * CW(%rdi)
+	addq	$4 * CW, %rdi
 .endif
 	addq	$4 * CW, %rax
 	cmpq	%r8, %rax
 	jne	.Lturn_\c
-.if \c
-	leaq	(%rax,%rdx), %rdi
-.endif
-	jmp	.Lloop_\c			/* at a page start or n <= 4 chunks */
-.Lturnzero_\c:
-	UNDO	\c
+#endif
+.Lone_\c:					/* one chunk; n >= 1, rcx = 0 */
+	ONE	\c, .Lone_\c
+
+#if CW > 8
+.Lturnundo_\c:
+	UNDO
 	jmp	.Lone_\c
 .Lturnfault_\c:					/* a chunk of the turn at rax faulted */
-	UNDO	\c
+	UNDO
 	jmp	.Lretry_\c
-.Lpage_\c:					/* chunks up to the page end */
-	ONE	\c, 4f
-4:	testl	$4095, %eax
-	jnz	.Lpage_\c
-	jmp	.Lloop_\c
 #endif
-.Lone_\c:					/* one chunk; n >= 1 */
-	ONE	\c, .Lone_\c
+
+.Lfound_\c:		/* a zero at r11's first flag: the NUL if within n */
+	FIRST
+	cmpq	%r10, %r11
+	jae	.Ltoolong_\c			/* the zero lies at or past n */
+	addq	%r11, %r9			/* the NUL at r9 + r11 */
+	xorl	%eax, %eax
+.if \c
+	leaq	1(%r11), %r8			/* copy up to it, itself too */
+	call	.Lput_chunk
+.endif
+	STREXIT
 
 .Ltoolong_\c:					/* n bytes from rcx on, no NUL */
 	addq	%r10, %r9
 	movl	$ENAMETOOLONG, %eax
-.Lfin_\c:					/* copy r10 bytes from rcx on; return eax */
 .if \c
 	movq	%r10, %r8
 	call	.Lput_chunk
 .endif
-	jmp	.Lret_\c
+	STREXIT
 
 .Lempty_\c:
 	movl	$ENAMETOOLONG, %eax
@@ -324,14 +369,11 @@
 .Lfault_\c:
 	movl	$EFAULT, %eax
 .Lret_\c:
-	popq	%r8
-	movq	%r9, (%r8)
-	USER_ACCESS_END
-	VZU
-	ret
+	STREXIT
 .endm
 
 	.text
+	.p2align 6
 FUNC(__strnlen_fallible)
 	movq	%rdx, %r8
 	movq	%rsi, %rdx
@@ -339,6 +381,7 @@ FUNC(__strnlen_fallible)
 	STRBODY	0
 ENDFUNC(__strnlen_fallible)
 
+	.p2align 6
 FUNC(__strncpy_fallible)
 	movq	%rcx, %r8
 	STRBODY	1
