@@ -44,6 +44,32 @@ struct vm_iov_range {
 	size_t left;                  /* bytes left in all segments */
 };
 
+/*@ // The lengths of the n segments v[0 .. n-1], summed from the front: a
+    // recursive definition, written as its two equations.  The second names
+    // both sums (w, m), so that z3 unfolds it only between sums the goal
+    // already holds: as v + 1, n - 1 it would unfold without end.
+    axiomatic vm_iov_sums {
+      logic integer vm_iov_sum{L}(struct vmio_iovec *v, integer n) reads v[0 .. n - 1].len;
+      axiom vm_iov_sum_empty{L}: \forall struct vmio_iovec *v, integer n;
+        n <= 0 ==> vm_iov_sum{L}(v, n) == 0;
+      axiom vm_iov_sum_first{L}: \forall struct vmio_iovec *v, *w, integer n, m;
+        n > 0 && w == v + 1 && m == n - 1 ==> vm_iov_sum{L}(v, n) == v[0].len + vm_iov_sum{L}(w, m);
+      // What the reads clause says: the sum depends on the n lengths only
+      // (true of the two equations by induction on n, which z3 does not do).
+      axiom vm_iov_sum_frame{L1, L2}: \forall struct vmio_iovec *v, integer n;
+        (\forall integer i; 0 <= i < n ==> \at(v[i].len, L1) == \at(v[i].len, L2)) ==>
+        vm_iov_sum{L1}(v, n) == vm_iov_sum{L2}(v, n);
+    }
+    // The bytes after the cursor in all the segments (before the cap).
+    logic integer vm_iov_rest{L}(struct vm_iov_range *r) = vm_iov_sum{L}(r->iov, r->nr) - r->off;
+    // A state the copies take and keep (the constructors make it): the
+    // segments readable and apart from the state, none wrapping, the cursor
+    // inside the first, and left (capped) no more than the bytes after it.
+    predicate vm_iov_ok{L}(struct vm_iov_range *r) =
+      \valid_read(r->iov + (0 .. r->nr - 1)) && \separated(r, r->iov + (0 .. r->nr - 1)) &&
+      (\forall integer i; 0 <= i < r->nr ==> vm_fits((uintptr_t)r->iov[i].base, r->iov[i].len)) &&
+      (r->nr > 0 ==> r->off <= r->iov[0].len) && r->left <= vm_iov_rest(r); */
+
 struct vm_freader_iov { struct vm_iov_range r; }; /* reads user segments */
 struct vm_fwriter_iov { struct vm_iov_range r; }; /* writes user segments */
 
@@ -118,9 +144,63 @@ static inline size_t vm_fwriter_iov_avail(const struct vm_fwriter_iov *it)
  * fault on either side stopped it early.  The _f variants take a fallible
  * other side; vm_freader_iov_read and vm_fwriter_iov_write pick by its type.
  */
+/*@ requires \valid(it) && \valid(w) && \valid(n) && \separated(it, w, n);
+    requires vm_iov_ok(&it->r) && vm_inv(&w->r);
+    requires \separated(it->r.iov + (0 .. it->r.nr - 1), w, n);
+    assigns it->r, w->r.cursor, *n,
+            ((char *)w->r.cursor)[0 .. vm_min(it->r.left, vm_left(&w->r)) - 1];
+    exits \false;
+    ensures vm_iov_ok(&it->r) && vm_inv(&w->r);
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures *n <= vm_min(\old(it->r.left), \old(vm_left(&w->r)));
+    ensures \result == 0 <==> *n == vm_min(\old(it->r.left), \old(vm_left(&w->r)));
+    ensures it->r.left == \old(it->r.left) - *n;
+    ensures vm_iov_rest(&it->r) == \old(vm_iov_rest(&it->r)) - *n;
+    ensures w->r.cursor == \old(w->r.cursor) + *n; */
 int vm_freader_iov_read_to(struct vm_freader_iov *it, struct vm_writer *w, size_t *n);
+/*@ requires \valid(it) && \valid(w) && \valid(n) && \separated(it, w, n);
+    requires vm_iov_ok(&it->r) && vm_inv(&w->r);
+    requires \separated(it->r.iov + (0 .. it->r.nr - 1), w, n);
+    assigns it->r, w->r.cursor, *n,
+            ((char *)w->r.cursor)[0 .. vm_min(it->r.left, vm_left(&w->r)) - 1];
+    exits \false;
+    ensures vm_iov_ok(&it->r) && vm_inv(&w->r);
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures *n <= vm_min(\old(it->r.left), \old(vm_left(&w->r)));
+    ensures \result == 0 <==> *n == vm_min(\old(it->r.left), \old(vm_left(&w->r)));
+    ensures it->r.left == \old(it->r.left) - *n;
+    ensures vm_iov_rest(&it->r) == \old(vm_iov_rest(&it->r)) - *n;
+    ensures w->r.cursor == \old(w->r.cursor) + *n; */
 int vm_freader_iov_read_to_f(struct vm_freader_iov *it, struct vm_fwriter *w, size_t *n);
+/*@ requires \valid(it) && \valid(r) && \valid(n) && \separated(it, r, n);
+    requires vm_iov_ok(&it->r) && vm_inv(&r->r);
+    requires \separated(it->r.iov + (0 .. it->r.nr - 1), r, n);
+    assigns it->r, r->r.cursor, *n,
+            { ((char *)it->r.iov[i].base)[j] | integer i, j;
+              0 <= i < it->r.nr && 0 <= j < it->r.iov[i].len };
+    exits \false;
+    ensures vm_iov_ok(&it->r) && vm_inv(&r->r);
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures *n <= vm_min(\old(it->r.left), \old(vm_left(&r->r)));
+    ensures \result == 0 <==> *n == vm_min(\old(it->r.left), \old(vm_left(&r->r)));
+    ensures it->r.left == \old(it->r.left) - *n;
+    ensures vm_iov_rest(&it->r) == \old(vm_iov_rest(&it->r)) - *n;
+    ensures r->r.cursor == \old(r->r.cursor) + *n; */
 int vm_fwriter_iov_write_from(struct vm_fwriter_iov *it, struct vm_reader *r, size_t *n);
+/*@ requires \valid(it) && \valid(r) && \valid(n) && \separated(it, r, n);
+    requires vm_iov_ok(&it->r) && vm_inv(&r->r);
+    requires \separated(it->r.iov + (0 .. it->r.nr - 1), r, n);
+    assigns it->r, r->r.cursor, *n,
+            { ((char *)it->r.iov[i].base)[j] | integer i, j;
+              0 <= i < it->r.nr && 0 <= j < it->r.iov[i].len };
+    exits \false;
+    ensures vm_iov_ok(&it->r) && vm_inv(&r->r);
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures *n <= vm_min(\old(it->r.left), \old(vm_left(&r->r)));
+    ensures \result == 0 <==> *n == vm_min(\old(it->r.left), \old(vm_left(&r->r)));
+    ensures it->r.left == \old(it->r.left) - *n;
+    ensures vm_iov_rest(&it->r) == \old(vm_iov_rest(&it->r)) - *n;
+    ensures r->r.cursor == \old(r->r.cursor) + *n; */
 int vm_fwriter_iov_write_from_f(struct vm_fwriter_iov *it, struct vm_freader *r, size_t *n);
 #define vm_freader_iov_read_to(it, w, n) \
 	vm_freader_iov_read_to(VMIO_ONLY(vm_freader_iov, it), VMIO_ONLY(vm_writer, w), (n))

@@ -65,32 +65,105 @@ int (vm_fwriter_iov_init)(struct vm_fwriter_iov *it, const struct vmio_iovec *io
 }
 
 /*
+ * One turn of iov_copy, at a segment it->iov with it->left and x not done:
+ * the next segment if this one is done (or empty), else copy as much of it
+ * as x and it->left allow; *k the bytes copied, 0 or VMIO_EFAULT.
+ */
+/*@ requires \valid(it) && \valid(x) && \valid(k) && \separated(it, x, k);
+    requires \valid_read(it->iov) && \separated(it->iov, it, x, k);
+    requires vm_fits((uintptr_t)it->iov->base, it->iov->len);
+    requires 0 < it->nr && it->off <= it->iov->len && 0 < it->left && vm_inv(x) && 0 < vm_left(x);
+    assigns it->iov, it->nr, it->off, it->left, x->cursor, *k,
+      ((char *)x->cursor)[0 .. (to_iov ? 0 :
+        vm_min(vm_min(it->iov->len - it->off, it->left), vm_left(x))) - 1],
+      ((char *)it->iov->base)[it->off .. it->off + (to_iov ?
+        vm_min(vm_min(it->iov->len - it->off, it->left), vm_left(x)) : 0) - 1];
+    exits \false;
+    ensures vm_inv(x) && x->end == \old(x->end);
+    behavior next:
+      assumes it->off == it->iov->len;
+      ensures \result == 0 && *k == 0 && it->iov == \old(it->iov) + 1 && it->nr == \old(it->nr) - 1;
+      ensures it->off == 0 && it->left == \old(it->left) && x->cursor == \old(x->cursor);
+    behavior copy:
+      assumes it->off != it->iov->len;
+      ensures it->iov == \old(it->iov) && it->nr == \old(it->nr);
+      ensures \result == 0 || \result == VMIO_EFAULT;
+      ensures *k <= vm_min(vm_min(\old(it->iov->len - it->off), \old(it->left)), \old(vm_left(x)));
+      ensures \result == 0 <==>
+        *k == vm_min(vm_min(\old(it->iov->len - it->off), \old(it->left)), \old(vm_left(x)));
+      ensures it->off == \old(it->off) + *k && it->left == \old(it->left) - *k;
+      ensures x->cursor == \old(x->cursor) + *k;
+    complete behaviors;
+    disjoint behaviors; */
+static int iov_step(struct vm_iov_range *it, struct vm_range *x, int to_iov, size_t *k)
+{
+	const struct vmio_iovec *seg = it->iov;
+	/* Capped at it->left: the segment that crosses VMIO_MAX_RW_COUNT. */
+	size_t len = min_size(seg->len - it->off, it->left);
+	struct vm_range u;
+	int err;
+
+	if (!len) { /* done, or empty: the next one */
+		it->iov++;
+		it->nr--;
+		it->off = 0;
+		*k = 0;
+		return 0;
+	}
+	u.cursor = (uintptr_t)seg->base + it->off;
+	u.end = (uintptr_t)seg->base + it->off + len;
+	/* The address space is flat: WP's model leaves (char *)(c + k)
+	 * unrelated to (char *)c + k (docs/VERIFICATION.md). */
+	//@ admit (char *)u.cursor == (char *)seg->base + it->off;
+	if (to_iov)
+		err = vmio_range_copy(&u, x, k);
+	else
+		err = vmio_range_copy(x, &u, k);
+	it->off += *k;
+	it->left -= *k;
+	return err;
+}
+
+/*
  * Copy min(it->left, left of x) bytes between the segments and x (into the
  * segments when to_iov), segment by segment with the fallible copy; *n the
  * count, by which both advance.  0, or VMIO_EFAULT at the first short copy.
  */
+/*@ requires \valid(it) && \valid(x) && \valid(n) && \separated(it, x, n);
+    requires vm_iov_ok(it) && vm_inv(x) && \separated(it->iov + (0 .. it->nr - 1), x, n);
+    assigns *it, x->cursor, *n,
+            ((char *)x->cursor)[0 .. (to_iov ? 0 : vm_min(it->left, vm_left(x))) - 1],
+            { ((char *)it->iov[i].base)[j] | integer i, j;
+              0 <= i < (to_iov ? it->nr : 0) && 0 <= j < it->iov[i].len };
+    exits \false;
+    ensures vm_iov_ok(it) && vm_inv(x);
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures *n <= vm_min(\old(it->left), \old(vm_left(x)));
+    ensures \result == 0 <==> *n == vm_min(\old(it->left), \old(vm_left(x)));
+    ensures it->left == \old(it->left) - *n;
+    ensures vm_iov_rest(it) == \old(vm_iov_rest(it)) - *n;
+    ensures x->cursor == \old(x->cursor) + *n; */
 static int iov_copy(struct vm_iov_range *it, struct vm_range *x, int to_iov, size_t *n)
 {
-	size_t done = 0;
+	size_t done = 0, k;
 	int err = 0;
 
+	/*@ loop invariant 0 <= it->nr <= \at(it->nr, Pre);
+	    loop invariant it->iov == \at(it->iov, Pre) + (\at(it->nr, Pre) - it->nr);
+	    loop invariant it->nr > 0 ==> it->off <= it->iov[0].len;
+	    loop invariant it->nr == \at(it->nr, Pre) ==> \at(it->off, Pre) <= it->off;
+	    loop invariant vm_iov_sum{Pre}(it->iov, it->nr) - it->off == \at(vm_iov_rest(it), Pre) - done;
+	    loop invariant it->left == \at(it->left, Pre) - done;
+	    loop invariant x->cursor == \at(x->cursor, Pre) + done && x->end == \at(x->end, Pre);
+	    loop invariant vm_inv(x) && err == 0;
+	    loop assigns k, err, done, it->iov, it->nr, it->off, it->left, x->cursor,
+	      ((char *)\at(x->cursor, Pre))[0 .. (to_iov ? 0 : vm_min(\at(it->left, Pre), \at(vm_left(x), Pre))) - 1],
+	      { ((char *)\at(it->iov[i].base, Pre))[j] | integer i, j;
+	        to_iov != 0 && 0 <= i < \at(it->nr, Pre) && 0 <= j < \at(it->iov[i].len, Pre) };
+	    loop variant it->left + it->nr; */
 	while (it->left && range_left(x)) {
-		const struct vmio_iovec *seg = it->iov;
-		/* Capped at it->left: the segment that crosses VMIO_MAX_RW_COUNT. */
-		size_t len = min_size(seg->len - it->off, it->left);
-		struct vm_range u = { (uintptr_t)seg->base + it->off,
-				      (uintptr_t)seg->base + it->off + len };
-		size_t k;
-
-		if (!len) { /* done, or empty: the next one */
-			it->iov++;
-			it->nr--;
-			it->off = 0;
-			continue;
-		}
-		err = to_iov ? vmio_range_copy(&u, x, &k) : vmio_range_copy(x, &u, &k);
-		it->off += k;
-		it->left -= k;
+		//@ admit (char *)x->cursor == (char *)\at(x->cursor, Pre) + (x->cursor - \at(x->cursor, Pre));
+		err = iov_step(it, x, to_iov, &k);
 		done += k;
 		if (err)
 			break;

@@ -74,6 +74,15 @@ MUTANTS = [
      'for (i = offset; i < end; i += size) {\n\t\tsize = vmio_mmio_chunk(base + i, end - i);\n\t\tmmio_store(',
      'for (i = offset; i < end; i += size) {\n\t\tsize = vmio_mmio_chunk(base + i, end - i + 1);\n\t\tmmio_store(',
      CAST, 'killed', ''),
+    # Scatter/gather's copy, one turn of its loop: a cursor one byte too far,
+    # an off-by-one in the switch to the next segment, a segment skipped.
+    ('iovec-step-off', 'lib/vmio/iovec.c', 'iov_step',
+     'it->off += *k;', 'it->off += *k + 1;', CAST + ['-wp-split'], 'killed', ''),
+    ('iovec-step-switch', 'lib/vmio/iovec.c', 'iov_step',
+     'if (!len) { /* done, or empty: the next one */',
+     'if (len <= 1) { /* done, or empty: the next one */', CAST + ['-wp-split'], 'killed', ''),
+    ('iovec-step-skip-two', 'lib/vmio/iovec.c', 'iov_step',
+     'it->iov++;', 'it->iov += 2;', CAST + ['-wp-split'], 'killed', ''),
     # The three of issue 17.
     ('struct-e2big-zero-tail', 'lib/vmio/struct.c', 'read_struct',
      'if (!zeroed)\n\t\t\treturn VMIO_E2BIG;', 'if (zeroed)\n\t\t\treturn VMIO_E2BIG;', [],

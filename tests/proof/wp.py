@@ -14,6 +14,7 @@ when all were proven or frama-c failed, so that the test cannot pass for the
 wrong reason.  Ends with "N passed, N failed": goals
 proven, goals not proven.  why3 finds z3 through a private configuration made
 once in BUILDDIR (why3 config detect), so no ~/.why3.conf is needed.
+VMIO_WP_PAR sets how many provers run at once (default 2).
 """
 import os
 import re
@@ -82,7 +83,8 @@ def main():
            '-cpp-extra-args=' + ' '.join(['-CC', *host, '-I include -I arch/common -I lib/vmio']),
            *files,
            '-wp', '-wp-rte', '-warn-unsigned-overflow', '-rte-no-pointer-call',
-           '-wp-prover', 'z3', '-wp-timeout', '10', '-wp-par', '2']
+           '-wp-prover', 'z3', '-wp-timeout', '10',
+           '-wp-par', os.environ.get('VMIO_WP_PAR', '2')]
     if not headers:
         # Skip those that the files see (naming another is an error).
         seen = set()
