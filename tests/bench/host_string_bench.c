@@ -21,6 +21,8 @@
 #include <sys/mman.h>
 #include <time.h>
 
+#include "glibc_strcpy.h"
+
 #include "vmio/arch.h"
 
 #define NIMPLS 3
@@ -68,16 +70,6 @@ static size_t vmio_cpy(char *d, const char *s, size_t max)
 	size_t n;
 
 	return __strncpy_fallible(d, s, max, &n) == 0 ? n : (size_t)-1;
-}
-
-static size_t glibc_cpy(char *d, const char *s, size_t max)
-{
-	size_t n = strnlen(s, max);
-
-	if (n == max)
-		return (size_t)-1;
-	memcpy(d, s, n + 1);
-	return n;
 }
 
 static size_t byte_cpy(char *d, const char *s, size_t max)

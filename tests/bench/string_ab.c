@@ -20,6 +20,8 @@
 #include <sys/mman.h>
 #include <time.h>
 
+#include "glibc_strcpy.h"
+
 int a_strnlen_fallible(const char *src, size_t max, size_t *len);
 int a_strncpy_fallible(char *dst, const char *src, size_t max, size_t *len);
 int b_strnlen_fallible(const char *src, size_t max, size_t *len);
@@ -73,16 +75,6 @@ static size_t b_cpy(char *d, const char *s, size_t m)
 	size_t n;
 
 	return b_strncpy_fallible(d, s, m, &n) == 0 ? n : (size_t)-1;
-}
-
-static size_t glibc_cpy(char *d, const char *s, size_t m)
-{
-	size_t n = strnlen(s, m);
-
-	if (n == m)
-		return (size_t)-1;
-	memcpy(d, s, n + 1);
-	return n;
 }
 
 static volatile fn fns[2][3] = { { a_len, b_len, glibc_len }, { a_cpy, b_cpy, glibc_cpy } };
