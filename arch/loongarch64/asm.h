@@ -22,6 +22,23 @@ name:
 
 #define ENDFUNC(name) .size name, . - name
 
+/*
+ * The fixup stubs of memcpy.S and memset.S: .Lfix<n> resumes at a0 + n,
+ * .Lfixm<n> at a0 - n (a3 = the offset, then .Lresume of the routine).
+ */
+.macro FIXUP_STUBS
+	.irp	off, 1, 2, 3, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120
+.Lfix\off:
+	addi.d	$a3, $zero, \off
+	b	.Lresume
+	.endr
+	.irp	off, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120
+.Lfixm\off:
+	addi.d	$a3, $zero, -\off
+	b	.Lresume
+	.endr
+.endm
+
 #define VMIO_EFAULT (-14)
 
 #endif

@@ -130,17 +130,7 @@ FUNC(__memset_fallible)
 	move	$a0, $a2
 	ret
 
-/* Fixup stubs: .Lfix<n> resumes at a0 + n, .Lfixm<n> at a0 - n. */
-	.irp	off, 1, 2, 3, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120
-.Lfix\off:
-	addi.d	$a3, $zero, \off
-	b	.Lresume
-	.endr
-	.irp	off, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120
-.Lfixm\off:
-	addi.d	$a3, $zero, -\off
-	b	.Lresume
-	.endr
+	FIXUP_STUBS
 
 /*
  * dst & 7 = a3 in 1..7: slot a3 of the table below stores the 8 - a3
