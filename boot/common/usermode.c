@@ -31,6 +31,7 @@ static uint8_t *image_frames[USER_IMAGE_MAX_PAGES], *stack_frames[USER_STACK_PAG
 static unsigned image_pages;
 static struct user_result *current[PLAT_MAX_CPUS]; /* the program each CPU runs */
 static int image_loaded; /* user_run has loaded the image: user_run_secondary may start */
+static uintptr_t secondary_tops[PLAT_MAX_CPUS]; /* top of each secondary's user stack */
 
 /* Map the image's pages and the stack's, once: user_run() refills them. */
 static void map_user_pages(void)
@@ -159,6 +160,35 @@ static unsigned check_after(const uint8_t *stack_buf)
 	return bad;
 }
 
+/*
+ * Each online secondary's user stack: USER_STACK_PAGES fresh pages above
+ * the ones before it, with an unmapped guard page below each (mapped once,
+ * by user_run on CPU 0: the frame allocator and the page tables take one
+ * CPU at a time, plat.h).
+ */
+static void map_secondary_stacks(void)
+{
+	size_t ps = plat_info()->page_size;
+
+	for (unsigned cpu = 1; cpu < plat_cpu_count() && cpu < PLAT_MAX_CPUS; cpu++) {
+		uintptr_t base = user_image_va + USER_STACK_OFFSET +
+				 cpu * (USER_STACK_PAGES + 1) * ps;
+
+		if (secondary_tops[cpu])
+			continue;
+		for (unsigned i = 0; i < USER_STACK_PAGES; i++) {
+			uint8_t *frame = plat_frames_alloc(1);
+
+			if (!frame) {
+				printf("usermode: out of memory for a user stack\n");
+				plat_exit(2);
+			}
+			plat_user_map(base + i * ps, frame, 1);
+		}
+		secondary_tops[cpu] = base + USER_STACK_PAGES * ps;
+	}
+}
+
 void user_run(unsigned prog, int rows, struct user_result *res)
 {
 	uint8_t stack_buf[USER_STACK_BUF];
@@ -169,6 +199,7 @@ void user_run(unsigned prog, int rows, struct user_result *res)
 	memset(res, 0, sizeof(*res));
 	if (!image_pages)
 		map_user_pages();
+	map_secondary_stacks();
 	load_user_image();
 	__atomic_store_n(&image_loaded, 1, __ATOMIC_RELEASE);
 	publish(stack_buf);
@@ -212,40 +243,18 @@ _Noreturn void user_fault(const char *cause, uintptr_t pc, uintptr_t addr)
 	user_leave(-1);
 }
 
-/*
- * A secondary's user stack: USER_STACK_PAGES fresh pages above the ones
- * before it, with an unmapped guard page below each (mapped once).
- */
-static uintptr_t secondary_stack(unsigned cpu)
-{
-	static uintptr_t tops[PLAT_MAX_CPUS];
-	size_t ps = plat_info()->page_size;
-	uintptr_t base = user_image_va + USER_STACK_OFFSET +
-			 cpu * (USER_STACK_PAGES + 1) * ps;
-
-	if (!tops[cpu]) {
-		for (unsigned i = 0; i < USER_STACK_PAGES; i++) {
-			uint8_t *frame = plat_frames_alloc(1);
-
-			if (!frame) {
-				printf("usermode: out of memory for a user stack\n");
-				plat_exit(2);
-			}
-			plat_user_map(base + i * ps, frame, 1);
-		}
-		tops[cpu] = base + USER_STACK_PAGES * ps;
-	}
-	return tops[cpu];
-}
-
 void user_run_secondary(unsigned prog, struct user_result *res)
 {
 	unsigned cpu = plat_cpu_id();
-	uintptr_t sp = secondary_stack(cpu);
 
+	/* user_run maps this CPU's stack before it says the image is loaded. */
 	while (!__atomic_load_n(&image_loaded, __ATOMIC_ACQUIRE))
 		;
+	if (!secondary_tops[cpu]) {
+		printf("usermode: CPU %u has no user stack\n", cpu);
+		plat_exit(2);
+	}
 	memset(res, 0, sizeof(*res));
 	current[cpu] = res;
-	res->code = user_enter((uintptr_t)user_image_va, sp, prog);
+	res->code = user_enter((uintptr_t)user_image_va, secondary_tops[cpu], prog);
 }

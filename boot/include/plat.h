@@ -192,6 +192,7 @@ void smp_tlb_shootdown(uintptr_t va);
  * Contiguous, page-aligned, zeroed physical frames of plat_info()->page_size
  * bytes from a bump allocator,
  * returned as kernel addresses; NULL when memory runs out.  Never freed.
+ * Not for two CPUs at once (no lock): the callers keep to one at a time.
  */
 void *plat_frames_alloc(size_t nframes);
 

@@ -30,7 +30,8 @@ void user_run(unsigned prog, int rows, struct user_result *res);
 
 /*
  * Run program prog on this CPU (a secondary) while user_run() runs another
- * on CPU 0: the image user_run loaded, a stack of this CPU's own, no
+ * on CPU 0: the image user_run loaded, a stack of this CPU's own (user_run
+ * maps one for each CPU online, so this CPU allocates and maps nothing), no
  * table, no kernel checks (user_run's do them).  Needs an ISA whose
  * user_enter keeps the kernel stack per CPU (fault_lock.h).
  */
@@ -66,7 +67,10 @@ _Noreturn void user_fault(const char *cause, uintptr_t pc, uintptr_t addr);
 
 /* ---- provided by each ISA ---- */
 
-/* Map the user page at va to frame (a kernel address), user-accessible. */
+/*
+ * Map the user page at va to frame (a kernel address), user-accessible;
+ * it may make page tables (plat_frames_alloc): one CPU at a time.
+ */
 void plat_user_map(uintptr_t va, void *frame, int writable);
 
 /*
