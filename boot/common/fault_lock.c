@@ -16,7 +16,7 @@ static volatile unsigned pf_disabled[PLAT_MAX_CPUS];
 static volatile uint8_t demand[UREG_PAGES]; /* 1: paged in on demand */
 static int futex_lock;                      /* the spinlock the futex calls take */
 
-#define FUTEX_WAIT_SPINS 5000000 /* then futex_wait gives up: -EAGAIN */
+#define FUTEX_WAIT_PAUSE 200 /* turns of wait_pause() */
 #define COUNT(field) __atomic_fetch_add(&futex_lock_stats.field, 1, __ATOMIC_RELAXED)
 
 /* This CPU takes no page-in in its trap handler until pagefault_enable. */
@@ -81,6 +81,17 @@ static void lock(void)
 	while (__atomic_exchange_n(&futex_lock, 1, __ATOMIC_ACQUIRE))
 		while (__atomic_load_n(&futex_lock, __ATOMIC_RELAXED))
 			;
+}
+
+/*
+ * Between two looks at the word in futex_wait, with the lock dropped: long
+ * enough for the CPU that will change the word to take the lock (a
+ * test-and-set lock retaken at once goes to the CPU that just let it go).
+ */
+static void wait_pause(void)
+{
+	for (volatile unsigned i = 0; i < FUTEX_WAIT_PAUSE; i++)
+		;
 }
 
 /* Release the futex spinlock. */
@@ -165,10 +176,17 @@ long futex_lock_syscall(unsigned long nr, unsigned long a0, unsigned long a1)
 	} else {
 		/* Wait while the word holds a1 (no scheduler: spin, lock dropped). */
 		unsigned long spins = 0;
+		uint64_t longest = __atomic_load_n(&futex_lock_stats.longest_wait, __ATOMIC_RELAXED);
 
 		while (!(err = locked_access(a0, 0, 0, &v)) && v == (uint32_t)a1 &&
-		       ++spins < FUTEX_WAIT_SPINS)
+		       ++spins < FUTEX_WAIT_SPINS) {
 			COUNT(sleeps);
+			wait_pause();
+		}
+		while (spins > longest &&
+		       !__atomic_compare_exchange_n(&futex_lock_stats.longest_wait, &longest, spins,
+						    0, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+			;
 		ret = spins == FUTEX_WAIT_SPINS ? -UERR_EAGAIN : result(err, v);
 	}
 	if (plat_user_access_open())

@@ -42,6 +42,9 @@ long futex_lock_syscall(unsigned long nr, unsigned long a0, unsigned long a1);
 #define FUTEX_LOCK_PAGE 200
 uintptr_t futex_lock_word(void);
 
+/* futex_wait finds the word unchanged this many times, then gives up: -EAGAIN. */
+#define FUTEX_WAIT_SPINS 5000000u
+
 /* What happened, for the test. */
 struct futex_lock_stats {
 	uint64_t calls;          /* futex_wait and futex_add calls */
@@ -51,6 +54,7 @@ struct futex_lock_stats {
 	uint64_t fault_ins;      /* fault_in_user_writeable calls that succeeded */
 	uint64_t retries;        /* locked accesses tried again after a fault-in */
 	uint64_t sleeps;         /* futex_wait found the word equal and waited */
+	uint64_t longest_wait;   /* most such waits in one futex_wait call */
 	uint64_t access_open;    /* calls entered or left with user access open */
 };
 extern struct futex_lock_stats futex_lock_stats;

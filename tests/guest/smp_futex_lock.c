@@ -79,11 +79,13 @@ VT_CASE(futex_faults_under_a_lock)
 	VT_EQ(vm_freader_atomic_load_u32(&r, &end), 0); /* pages it in if need be */
 	printf("    %u rounds a program on CPUs 0 and 1, %llu page-outs by CPU 2: %llu calls, "
 	       "%llu faults under the lock (%llu page-ins refused), %llu fault-ins, "
-	       "%llu retries, %llu page-ins by the trap handler, %llu waits; word %u\n",
+	       "%llu retries, %llu page-ins by the trap handler, %llu waits (at most %llu in one "
+	       "call, of %u allowed); word %u\n",
 	       FUTEX_ROUNDS, (unsigned long long)page_outs, (unsigned long long)s->calls,
 	       (unsigned long long)s->faults_locked, (unsigned long long)s->refused,
 	       (unsigned long long)s->fault_ins, (unsigned long long)s->retries,
-	       (unsigned long long)s->paged_in, (unsigned long long)s->sleeps, end);
+	       (unsigned long long)s->paged_in, (unsigned long long)s->sleeps,
+	       (unsigned long long)s->longest_wait, FUTEX_WAIT_SPINS, end);
 	printf("    program A: %s %ld; program B: %s %ld\n",
 	       res_a.faulted ? res_a.cause : "exit", res_a.code,
 	       res_b.faulted ? res_b.cause : "exit", res_b.code);
