@@ -83,8 +83,13 @@ def main():
            '-cpp-extra-args=' + ' '.join(['-CC', *host, '-I include -I arch/common -I lib/vmio']),
            *files,
            '-wp', '-wp-rte', '-warn-unsigned-overflow', '-rte-no-pointer-call',
-           '-wp-prover', 'z3', '-wp-timeout', '10',
            '-wp-par', os.environ.get('VMIO_WP_PAR', '2')]
+    # z3 with a 10 s timeout unless the test names its own (repeating the
+    # option does not replace the list).
+    if '-wp-prover' not in extra:
+        cmd += ['-wp-prover', 'z3']
+    if '-wp-timeout' not in extra:
+        cmd += ['-wp-timeout', '10']
     if not headers:
         # Skip those that the files see (naming another is an error).
         seen = set()
