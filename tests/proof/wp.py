@@ -12,8 +12,10 @@ configuration (without -DVMIO_HOST: the fail-closed check of user_range.c).
 the exit status is 1 only when the proof ran and left goals unproven, and 0
 when all were proven or frama-c failed, so that the test cannot pass for the
 wrong reason.  Ends with "N passed, N failed": goals
-proven, goals not proven.  why3 finds z3 through a private configuration made
-once in BUILDDIR (why3 config detect), so no ~/.why3.conf is needed.
+proven, goals not proven.  why3 finds z3 and CVC4 through a private configuration
+made once in BUILDDIR (why3 config detect), so no ~/.why3.conf is needed.  The
+provers are z3 with a 10 s timeout unless the FRAMA-C ARGS name -wp-prover
+(e.g. z3,cvc4) or -wp-timeout.
 VMIO_WP_PAR sets how many provers run at once (default 2).
 """
 import os
@@ -52,7 +54,7 @@ def header_inlines(srcdir):
 
 def why3_config(builddir):
     conf = os.path.join(builddir, 'why3.conf')
-    if not os.path.exists(conf):
+    if not os.path.exists(conf) or 'CVC4' not in open(conf).read():
         subprocess.run(['why3', '--config=' + conf, 'config', 'detect'],
                        check=True, stdout=subprocess.DEVNULL)
     return conf
@@ -70,9 +72,9 @@ def main():
     host = [] if '--bare' in args else ['-DVMIO_HOST']
     files = [a for a in args[2:] if not a.startswith('--')]
     extra_skip = [f for a in args[2:] if a.startswith('--skip=') for f in a[7:].split(',')]
-    for tool in ('frama-c', 'why3', 'z3'):
+    for tool in ('frama-c', 'why3', 'z3', 'cvc4'):
         if not shutil.which(tool):
-            print(f'wp: {tool} not found: run scripts/setup (Debian: frama-c-base why3 z3)')
+            print(f'wp: {tool} not found: run scripts/setup (Debian: frama-c-base why3 z3 cvc4)')
             print('0 passed, 1 failed')
             return 1
     srcdir = os.path.abspath(srcdir)
