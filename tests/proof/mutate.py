@@ -145,7 +145,7 @@ def main():
             continue
         dead = p.returncode == 1
         killed += dead
-        unproven = [l.split('Goal ')[1].split(' :')[0] for l in p.stdout.splitlines()
+        unproven = [l.split('Goal ')[1].split()[0] for l in p.stdout.splitlines()
                     if '] Goal ' in l]
         if dead:
             print(f'{name} ({path}, {fct}): killed in {took:.0f} s; unproven: '

@@ -111,8 +111,9 @@ def main():
     took = time.monotonic() - start
     out = p.stdout
     for line in out.splitlines():
-        if re.search(r'Goal .*: (?!Valid)', line) or 'Proved goals' in line or \
-           re.search(r'^\s+(Qed|Z3|Terminating|Unreachable|Failed)', line) or \
+        if re.search(r'Goal .*: (?!Valid)', line) or '[Failed] Goal' in line or \
+           'Proved goals' in line or \
+           re.search(r'^\s+(Qed|Z3|CVC4|Terminating|Unreachable|Failed)', line) or \
            'User Error' in line or 'Failure' in line or 'annot-error' in line:
             print(line)
     m = re.search(r'Proved goals:\s+(\d+)\s*/\s*(\d+)', out)
