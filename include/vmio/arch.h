@@ -111,10 +111,34 @@ int vmio_arch_load_u16_fallible(const void *p, uint16_t *out);
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result != 0 ==> *out == \old(*out); */
 int vmio_arch_load_u32_fallible(const void *p, uint32_t *out);
+/*@ // User memory is outside the C model.  vm_uword(a) is the 64-bit word
+    // that a fallible load at the 8-aligned address a returns.  It is one
+    // value per address: a proof must not load the same word twice (user
+    // memory may change between two loads); none does.
+    logic uint64_t vm_uword(integer a);
+
+    // The word w with its bytes below lo and from hi on cleared
+    // (0 <= lo < hi <= 8; little endian: byte k is bits 8k .. 8k + 7).
+    logic integer vm_wfrom(integer w, integer lo) =
+      lo > 0 ? w & (uint64_t)~(0xFFFFFFFFFFFFFFFF >> (64 - 8 * lo)) : w;
+    logic integer vm_wbelow(integer w, integer hi) =
+      hi < 8 ? w & (0xFFFFFFFFFFFFFFFF >> (64 - 8 * hi)) : w;
+    logic integer vm_wbytes(integer w, integer lo, integer hi) =
+      vm_wbelow(vm_wfrom(w, lo), hi);
+
+    // The bytes of [c, e) in the user word at a are zero.
+    predicate vm_uzero_word(integer a, integer c, integer e) =
+      vm_wbytes(vm_uword(a), c > a ? c - a : 0, e - a < 8 ? e - a : 8) == 0;
+
+    // The user bytes [c, e) are all zero, as aligned word loads see them.
+    predicate vm_uzero(integer c, integer e) =
+      \forall integer a; a % 8 == 0 && c - 8 < a < e && c < e ==> vm_uzero_word(a, c, e); */
+
 /*@ requires \valid(out);
     assigns *out;
     exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures \result == 0 && (uintptr_t)p % 8 == 0 ==> *out == vm_uword((uintptr_t)p);
     ensures \result != 0 ==> *out == \old(*out); */
 int vmio_arch_load_u64_fallible(const void *p, uint64_t *out);
 /*@ assigns *(uint8_t *)p;

@@ -38,11 +38,25 @@
       k == 4 ? 0x100000000 : k == 5 ? 0x10000000000 : k == 6 ? 0x1000000000000 :
       k == 7 ? 0x100000000000000 : 0x10000000000000000; */
 
+/*@ // The little-endian value of the bytes b[lo .. hi - 1], for hi - lo <= 8:
+    // byte lo + k weighs 256^k.
+    logic integer vm_le(uint8_t *b, integer lo, integer hi) =
+      (lo < hi ? b[lo] : 0) +
+      (lo + 1 < hi ? 0x100 * b[lo + 1] : 0) +
+      (lo + 2 < hi ? 0x10000 * b[lo + 2] : 0) +
+      (lo + 3 < hi ? 0x1000000 * b[lo + 3] : 0) +
+      (lo + 4 < hi ? 0x100000000 * b[lo + 4] : 0) +
+      (lo + 5 < hi ? 0x10000000000 * b[lo + 5] : 0) +
+      (lo + 6 < hi ? 0x1000000000000 * b[lo + 6] : 0) +
+      (lo + 7 < hi ? 0x100000000000000 * b[lo + 7] : 0); */
+
 /*@ requires size <= 8 && \valid_read((uint8_t *)p + (0 .. size - 1));
-    assigns \nothing; */
+    assigns \nothing;
+    ensures \result == vm_le((uint8_t *)p, 0, size); */
 uint64_t vmio_pod_once_load(const void *p, size_t size);
 /*@ requires size <= 8 && \valid((uint8_t *)p + (0 .. size - 1));
-    assigns ((uint8_t *)p)[0 .. size - 1]; */
+    assigns ((uint8_t *)p)[0 .. size - 1];
+    ensures vm_le((uint8_t *)p, 0, size) == v % vm_pow256(size); */
 void vmio_pod_once_store(void *p, size_t size, uint64_t v);
 
 #endif

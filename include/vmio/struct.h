@@ -38,7 +38,10 @@
     ensures \result == 0 || \result == VMIO_E2BIG || \result == VMIO_EFAULT;
     ensures \result == 0 ==> r->r.cursor == \old(r->r.end);
     ensures \result != 0 ==> r->r.cursor == \old(r->r.cursor);
-    ensures e2big: \result == VMIO_E2BIG ==> \old(vm_left(&r->r)) > ksize;
+    ensures e2big: \result == VMIO_E2BIG ==> \old(vm_left(&r->r)) > ksize &&
+      !vm_uzero(\old(r->r.cursor) + ksize, \old(r->r.end));
+    ensures extra: \result == 0 && \old(vm_left(&r->r)) > ksize ==>
+      vm_uzero(\old(r->r.cursor) + ksize, \old(r->r.end));
     ensures tail: \result == 0 && \old(vm_left(&r->r)) < ksize ==>
       vm_zero((char *)val + \old(vm_left(&r->r)), ksize - \old(vm_left(&r->r)));
     ensures zeroed: \result != 0 && ksize > VMIO_READ_BOUNCE ==> vm_zero((char *)val, ksize); */
@@ -59,6 +62,7 @@ int vm_freader_read_struct(struct vm_freader *r, void *val, size_t ksize);
     exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result == 0 ==> *zeroed == 0 || *zeroed == 1;
+    ensures \result == 0 ==> (*zeroed == 1 <==> vm_uzero(r->r.cursor, r->r.end));
     ensures \result != 0 ==> *zeroed == \old(*zeroed); */
 int vm_freader_check_zeroed(struct vm_freader *r, int *zeroed);
 #define vm_freader_check_zeroed(r, zeroed) \

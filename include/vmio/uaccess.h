@@ -154,7 +154,9 @@ long vmio_strncpy_from_user_nofault(char *dst, const void *src, long count);
 /*@ assigns \nothing;
     ensures \result == 1 || \result == 0 || \result == VMIO_EFAULT;
     ensures size == 0 ==> \result == 1;
-    ensures size > 0 && !vm_user{Pre}((uintptr_t)from, size) ==> \result == VMIO_EFAULT; */
+    ensures size > 0 && !vm_user{Pre}((uintptr_t)from, size) ==> \result == VMIO_EFAULT;
+    ensures size > 0 && \result == 1 ==> vm_uzero((uintptr_t)from, (uintptr_t)from + size);
+    ensures \result == 0 ==> !vm_uzero((uintptr_t)from, (uintptr_t)from + size); */
 int vmio_check_zeroed_user(const void *from, size_t size);
 
 /*
@@ -169,7 +171,11 @@ int vmio_check_zeroed_user(const void *from, size_t size);
     requires \separated((char *)dst + (0 .. ksize - 1), &vmio_user_range);
     assigns ((char *)dst)[0 .. ksize - 1];
     ensures \result == 0 || \result == VMIO_E2BIG || \result == VMIO_EFAULT;
-    ensures usize <= ksize ==> \result != VMIO_E2BIG; */
+    ensures usize <= ksize ==> \result != VMIO_E2BIG;
+    ensures \result == VMIO_E2BIG ==>
+      !vm_uzero((uintptr_t)src + ksize, (uintptr_t)src + usize);
+    ensures \result == 0 && usize > ksize ==>
+      vm_uzero((uintptr_t)src + ksize, (uintptr_t)src + usize); */
 int vmio_copy_struct_from_user(void *dst, size_t ksize, const void *src, size_t usize);
 
 /*

@@ -5,6 +5,20 @@
 
 #define WORD sizeof(uint64_t)
 
+/* The word v with its bytes below lo and from hi on cleared (0 <= lo < hi <= 8). */
+/*@ requires 0 <= lo < hi <= 8;
+    assigns \nothing;
+    exits \false;
+    ensures \result == vm_wbytes(v, lo, hi); */
+static uint64_t word_bytes(uint64_t v, size_t lo, size_t hi)
+{
+	if (lo > 0) /* little endian: low bytes come first */
+		v &= ~(~(uint64_t)0 >> (64 - 8 * lo));
+	if (hi < WORD)
+		v &= ~(uint64_t)0 >> (64 - 8 * hi);
+	return v;
+}
+
 /*
  * Whether [x->cursor, x->end) is all zero bytes, word at a time: 0 with
  * *zeroed, or VMIO_EFAULT.  Each load is of the aligned word holding the
@@ -15,6 +29,7 @@
     exits \false;
     ensures \result == 0 || \result == VMIO_EFAULT;
     ensures \result == 0 ==> *zeroed == 0 || *zeroed == 1;
+    ensures \result == 0 ==> (*zeroed == 1 <==> vm_uzero(x->cursor, x->end));
     ensures \result != 0 ==> *zeroed == \old(*zeroed); */
 static int range_zeroed(const struct vm_range *x, int *zeroed)
 {
@@ -25,20 +40,17 @@ static int range_zeroed(const struct vm_range *x, int *zeroed)
 		*zeroed = 1;
 		return 0;
 	}
-	/*@ loop invariant a < x->end && x->cursor < a + WORD;
+	/*@ loop invariant a % WORD == 0 && a < x->end && x->cursor < a + WORD;
+	    loop invariant \forall integer b; b % WORD == 0 && x->cursor - WORD < b < a ==>
+	      vm_uzero_word(b, x->cursor, x->end);
 	    loop assigns a, v;
 	    loop variant x->end - a; */
 	for (;;) {
 		if (vmio_arch_load_u64_fallible((const void *)a, &v))
 			return VMIO_EFAULT;
-		if (a < x->cursor) /* little endian: low bytes come first */
-			v &= ~(~(uint64_t)0 >> (64 - 8 * (x->cursor - a)));
-		if (x->end - a <= WORD) {
-			if (x->end - a < WORD)
-				v &= ~(uint64_t)0 >> (64 - 8 * (x->end - a));
-			break;
-		}
-		if (v)
+		v = word_bytes(v, a < x->cursor ? x->cursor - a : 0,
+			       x->end - a < WORD ? x->end - a : WORD);
+		if (v || x->end - a <= WORD)
 			break;
 		a += WORD;
 	}
@@ -83,7 +95,10 @@ static int kernel_zeroed(const char *p, size_t len)
     ensures \result == 0 || \result == VMIO_E2BIG || \result == VMIO_EFAULT;
     ensures \result == 0 ==> x->cursor == \old(x->end);
     ensures \result != 0 ==> x->cursor == \old(x->cursor);
-    ensures e2big: \result == VMIO_E2BIG ==> \old(vm_left(x)) > ksize;
+    ensures e2big: \result == VMIO_E2BIG ==> \old(vm_left(x)) > ksize &&
+      !vm_uzero(\old(x->cursor) + ksize, \old(x->end));
+    ensures extra: \result == 0 && \old(vm_left(x)) > ksize ==>
+      vm_uzero(\old(x->cursor) + ksize, \old(x->end));
     ensures tail: \result == 0 && \old(vm_left(x)) < ksize ==>
       vm_zero((char *)val + \old(vm_left(x)), ksize - \old(vm_left(x))); */
 static int read_struct(struct vm_range *x, void *val, size_t ksize)

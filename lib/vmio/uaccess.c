@@ -222,7 +222,12 @@ int vmio_copy_struct_from_user(void *dst, size_t ksize, const void *src, size_t 
 	if (usize < ksize) {
 		zero((char *)dst + size, rest);
 	} else if (usize > ksize) {
-		int ret = vmio_check_zeroed_user((const char *)src + size, rest);
+		uintptr_t start = (uintptr_t)src;
+		int ret;
+
+		if (start > UINTPTR_MAX - usize)
+			return VMIO_EFAULT; /* wraps: not a user range */
+		ret = vmio_check_zeroed_user((const void *)(start + size), rest);
 
 		if (ret <= 0)
 			return ret ? ret : VMIO_E2BIG;

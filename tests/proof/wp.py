@@ -12,8 +12,10 @@ configuration (without -DVMIO_HOST: the fail-closed check of user_range.c).
 the exit status is 1 only when the proof ran and left goals unproven, and 0
 when all were proven or frama-c failed, so that the test cannot pass for the
 wrong reason.  Ends with "N passed, N failed": goals
-proven, goals not proven.  why3 finds z3 through a private configuration made
-once in BUILDDIR (why3 config detect), so no ~/.why3.conf is needed.
+proven, goals not proven.  why3 finds z3 and CVC4 through a private configuration
+made once in BUILDDIR (why3 config detect), so no ~/.why3.conf is needed.  The
+provers are z3 with a 10 s timeout unless the FRAMA-C ARGS name -wp-prover
+(e.g. z3,cvc4) or -wp-timeout.
 VMIO_WP_PAR sets how many provers run at once (default 2).
 """
 import os
@@ -52,7 +54,7 @@ def header_inlines(srcdir):
 
 def why3_config(builddir):
     conf = os.path.join(builddir, 'why3.conf')
-    if not os.path.exists(conf):
+    if not os.path.exists(conf) or 'CVC4' not in open(conf).read():
         subprocess.run(['why3', '--config=' + conf, 'config', 'detect'],
                        check=True, stdout=subprocess.DEVNULL)
     return conf
@@ -70,9 +72,9 @@ def main():
     host = [] if '--bare' in args else ['-DVMIO_HOST']
     files = [a for a in args[2:] if not a.startswith('--')]
     extra_skip = [f for a in args[2:] if a.startswith('--skip=') for f in a[7:].split(',')]
-    for tool in ('frama-c', 'why3', 'z3'):
+    for tool in ('frama-c', 'why3', 'z3', 'cvc4'):
         if not shutil.which(tool):
-            print(f'wp: {tool} not found: run scripts/setup (Debian: frama-c-base why3 z3)')
+            print(f'wp: {tool} not found: run scripts/setup (Debian: frama-c-base why3 z3 cvc4)')
             print('0 passed, 1 failed')
             return 1
     srcdir = os.path.abspath(srcdir)
@@ -83,8 +85,13 @@ def main():
            '-cpp-extra-args=' + ' '.join(['-CC', *host, '-I include -I arch/common -I lib/vmio']),
            *files,
            '-wp', '-wp-rte', '-warn-unsigned-overflow', '-rte-no-pointer-call',
-           '-wp-prover', 'z3', '-wp-timeout', '10',
            '-wp-par', os.environ.get('VMIO_WP_PAR', '2')]
+    # z3 with a 10 s timeout unless the test names its own (repeating the
+    # option does not replace the list).
+    if '-wp-prover' not in extra:
+        cmd += ['-wp-prover', 'z3']
+    if '-wp-timeout' not in extra:
+        cmd += ['-wp-timeout', '10']
     if not headers:
         # Skip those that the files see (naming another is an error).
         seen = set()
@@ -104,8 +111,9 @@ def main():
     took = time.monotonic() - start
     out = p.stdout
     for line in out.splitlines():
-        if re.search(r'Goal .*: (?!Valid)', line) or 'Proved goals' in line or \
-           re.search(r'^\s+(Qed|Z3|Terminating|Unreachable|Failed)', line) or \
+        if re.search(r'Goal .*: (?!Valid)', line) or '[Failed] Goal' in line or \
+           'Proved goals' in line or \
+           re.search(r'^\s+(Qed|Z3|CVC4|Terminating|Unreachable|Failed)', line) or \
            'User Error' in line or 'Failure' in line or 'annot-error' in line:
             print(line)
     m = re.search(r'Proved goals:\s+(\d+)\s*/\s*(\d+)', out)
