@@ -44,7 +44,9 @@ struct vm_iov_range {
 	size_t left;                  /* bytes left in all segments */
 };
 
-/*@ // The lengths of the n segments v[0 .. n-1], summed from the front: a
+/*@ // The length of the segment v[i] is the same at L1 and at L2.
+    predicate vm_iov_same{L1, L2}(struct vmio_iovec *v, integer i) = \at(v[i].len, L1) == \at(v[i].len, L2);
+    // The lengths of the n segments v[0 .. n-1], summed from the front: a
     // recursive definition, written as its two equations.  The second names
     // both sums (w, m), so that z3 unfolds it only between sums the goal
     // already holds: as v + 1, n - 1 it would unfold without end.
@@ -57,17 +59,22 @@ struct vm_iov_range {
       // What the reads clause says: the sum depends on the n lengths only
       // (true of the two equations by induction on n, which z3 does not do).
       axiom vm_iov_sum_frame{L1, L2}: \forall struct vmio_iovec *v, integer n;
-        (\forall integer i; 0 <= i < n ==> \at(v[i].len, L1) == \at(v[i].len, L2)) ==>
+        (\forall integer i; 0 <= i < n ==> vm_iov_same{L1, L2}(v, i)) ==>
         vm_iov_sum{L1}(v, n) == vm_iov_sum{L2}(v, n);
     }
     // The bytes after the cursor in all the segments (before the cap).
     logic integer vm_iov_rest{L}(struct vm_iov_range *r) = vm_iov_sum{L}(r->iov, r->nr) - r->off;
+    // The segment v[i] does not wrap.
+    predicate vm_iov_fits{L}(struct vmio_iovec *v, integer i) =
+      vm_fits((uintptr_t)v[i].base, v[i].len);
+    // The n segments v[0 .. n-1] readable, none wrapping.
+    predicate vm_iov_segs{L}(struct vmio_iovec *v, integer n) =
+      \valid_read(v + (0 .. n - 1)) && \forall integer i; 0 <= i < n ==> vm_iov_fits(v, i);
     // A state the copies take and keep (the constructors make it): the
     // segments readable and apart from the state, none wrapping, the cursor
     // inside the first, and left (capped) no more than the bytes after it.
     predicate vm_iov_ok{L}(struct vm_iov_range *r) =
-      \valid_read(r->iov + (0 .. r->nr - 1)) && \separated(r, r->iov + (0 .. r->nr - 1)) &&
-      (\forall integer i; 0 <= i < r->nr ==> vm_fits((uintptr_t)r->iov[i].base, r->iov[i].len)) &&
+      vm_iov_segs(r->iov, r->nr) && \separated(r, r->iov + (0 .. r->nr - 1)) &&
       (r->nr > 0 ==> r->off <= r->iov[0].len) && r->left <= vm_iov_rest(r); */
 
 struct vm_freader_iov { struct vm_iov_range r; }; /* reads user segments */

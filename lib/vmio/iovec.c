@@ -65,36 +65,27 @@ int (vm_fwriter_iov_init)(struct vm_fwriter_iov *it, const struct vmio_iovec *io
 }
 
 /*
- * One turn of iov_copy, at a segment it->iov with it->left and x not done:
- * the next segment if this one is done (or empty), else copy as much of it
- * as x and it->left allow; *k the bytes copied, 0 or VMIO_EFAULT.
+ * One turn of iov_copy, at a segment it->iov not done, with it->left and x
+ * not done: copy as much of it as x and it->left allow; *k the bytes
+ * copied, 0 or VMIO_EFAULT.
  */
 /*@ requires \valid(it) && \valid(x) && \valid(k) && \separated(it, x, k);
     requires \valid_read(it->iov) && \separated(it->iov, it, x, k);
     requires vm_fits((uintptr_t)it->iov->base, it->iov->len);
-    requires 0 < it->nr && it->off <= it->iov->len && 0 < it->left && vm_inv(x) && 0 < vm_left(x);
-    assigns it->iov, it->nr, it->off, it->left, x->cursor, *k,
+    requires 0 < it->nr && it->off < it->iov->len && 0 < it->left && vm_inv(x) && 0 < vm_left(x);
+    assigns it->off, it->left, x->cursor, *k,
       ((char *)x->cursor)[0 .. (to_iov ? 0 :
         vm_min(vm_min(it->iov->len - it->off, it->left), vm_left(x))) - 1],
       ((char *)it->iov->base)[it->off .. it->off + (to_iov ?
         vm_min(vm_min(it->iov->len - it->off, it->left), vm_left(x)) : 0) - 1];
     exits \false;
     ensures vm_inv(x) && x->end == \old(x->end);
-    behavior next:
-      assumes it->off == it->iov->len;
-      ensures \result == 0 && *k == 0 && it->iov == \old(it->iov) + 1 && it->nr == \old(it->nr) - 1;
-      ensures it->off == 0 && it->left == \old(it->left) && x->cursor == \old(x->cursor);
-    behavior copy:
-      assumes it->off != it->iov->len;
-      ensures it->iov == \old(it->iov) && it->nr == \old(it->nr);
-      ensures \result == 0 || \result == VMIO_EFAULT;
-      ensures *k <= vm_min(vm_min(\old(it->iov->len - it->off), \old(it->left)), \old(vm_left(x)));
-      ensures \result == 0 <==>
-        *k == vm_min(vm_min(\old(it->iov->len - it->off), \old(it->left)), \old(vm_left(x)));
-      ensures it->off == \old(it->off) + *k && it->left == \old(it->left) - *k;
-      ensures x->cursor == \old(x->cursor) + *k;
-    complete behaviors;
-    disjoint behaviors; */
+    ensures \result == 0 || \result == VMIO_EFAULT;
+    ensures *k <= vm_min(vm_min(\old(it->iov->len - it->off), \old(it->left)), \old(vm_left(x)));
+    ensures \result == 0 <==>
+      *k == vm_min(vm_min(\old(it->iov->len - it->off), \old(it->left)), \old(vm_left(x)));
+    ensures it->off == \old(it->off) + *k && it->left == \old(it->left) - *k;
+    ensures x->cursor == \old(x->cursor) + *k; */
 static int iov_step(struct vm_iov_range *it, struct vm_range *x, int to_iov, size_t *k)
 {
 	const struct vmio_iovec *seg = it->iov;
@@ -103,13 +94,6 @@ static int iov_step(struct vm_iov_range *it, struct vm_range *x, int to_iov, siz
 	struct vm_range u;
 	int err;
 
-	if (!len) { /* done, or empty: the next one */
-		it->iov++;
-		it->nr--;
-		it->off = 0;
-		*k = 0;
-		return 0;
-	}
 	u.cursor = (uintptr_t)seg->base + it->off;
 	u.end = (uintptr_t)seg->base + it->off + len;
 	/* The address space is flat: WP's model leaves (char *)(c + k)
@@ -123,6 +107,47 @@ static int iov_step(struct vm_iov_range *it, struct vm_range *x, int to_iov, siz
 	it->left -= *k;
 	return err;
 }
+
+/*@ ghost
+  // The segments from v + k on are readable and do not wrap if those from
+  // v on are (the proof's step from all of them to the ones left).
+  /@ requires vm_iov_segs(v, n) && 0 <= k <= n;
+     assigns \nothing;
+     exits \false;
+     ensures tail: vm_iov_segs(v + k, n - k); @/
+  static void iov_segs_tail(const struct vmio_iovec *v, size_t n, size_t k)
+  {
+    /@ loop invariant 0 <= i <= n - k;
+       loop invariant \forall integer j; 0 <= j < i ==> vm_iov_fits(v + k, j);
+       loop assigns i;
+       loop variant n - k - i; @/
+    for (size_t i = 0; i < n - k; i++) {
+      /@ assert vm_iov_fits(v, k + i); @/
+      /@ assert vm_iov_fits(v + k, i); @/
+    }
+  }
+*/
+
+/*@ // The second equation of vm_iov_sum at v + j, for the n - j segments from there.
+    predicate vm_iov_sum_at{L}(struct vmio_iovec *v, integer n, integer j) =
+      vm_iov_sum(v + j, n - j) == v[j].len + vm_iov_sum(v + (j + 1), n - (j + 1)); */
+
+/*@ ghost
+  // The second equation of vm_iov_sum at every segment of v[0 .. n-1].
+  /@ assigns \nothing;
+     exits \false;
+     ensures sums: \forall integer j; 0 <= j < n ==> vm_iov_sum_at(v, n, j); @/
+  static void iov_sums(const struct vmio_iovec *v, size_t n)
+  {
+    /@ loop invariant 0 <= j <= n;
+       loop invariant \forall integer i; 0 <= i < j ==> vm_iov_sum_at(v, n, i);
+       loop assigns j;
+       loop variant n - j; @/
+    for (size_t j = 0; j < n; j++) {
+      /@ assert vm_iov_sum_at(v, n, j); @/
+    }
+  }
+*/
 
 /*
  * Copy min(it->left, left of x) bytes between the segments and x (into the
@@ -147,21 +172,37 @@ static int iov_copy(struct vm_iov_range *it, struct vm_range *x, int to_iov, siz
 {
 	size_t done = 0, k;
 	int err = 0;
+	//@ ghost const struct vmio_iovec *v0 = it->iov;
+	//@ ghost size_t n0 = it->nr;
+	//@ ghost size_t g;
+	//@ ghost iov_sums(v0, n0);
 
-	/*@ loop invariant 0 <= it->nr <= \at(it->nr, Pre);
-	    loop invariant it->iov == \at(it->iov, Pre) + (\at(it->nr, Pre) - it->nr);
-	    loop invariant it->nr > 0 ==> it->off <= it->iov[0].len;
-	    loop invariant it->nr == \at(it->nr, Pre) ==> \at(it->off, Pre) <= it->off;
-	    loop invariant vm_iov_sum{Pre}(it->iov, it->nr) - it->off == \at(vm_iov_rest(it), Pre) - done;
-	    loop invariant it->left == \at(it->left, Pre) - done;
-	    loop invariant x->cursor == \at(x->cursor, Pre) + done && x->end == \at(x->end, Pre);
-	    loop invariant vm_inv(x) && err == 0;
+	/*@ loop invariant nr: 0 <= it->nr <= n0;
+	    loop invariant iov: it->iov == v0 + (n0 - it->nr);
+	    loop invariant segs: \forall integer i; 0 <= i < n0 ==>
+	      v0[i].len == \at(it->iov[i].len, Pre) && v0[i].base == \at(it->iov[i].base, Pre);
+	    loop invariant off: it->nr > 0 ==> it->off <= it->iov[0].len;
+	    loop invariant first: it->nr == n0 ==> \at(it->off, Pre) <= it->off;
+	    loop invariant rest: vm_iov_sum{Pre}(it->iov, it->nr) - it->off == \at(vm_iov_rest(it), Pre) - done;
+	    loop invariant left: it->left == \at(it->left, Pre) - done;
+	    loop invariant x: x->cursor == \at(x->cursor, Pre) + done && x->end == \at(x->end, Pre);
+	    loop invariant inv: vm_inv(x) && err == 0;
 	    loop assigns k, err, done, it->iov, it->nr, it->off, it->left, x->cursor,
 	      ((char *)\at(x->cursor, Pre))[0 .. (to_iov ? 0 : vm_min(\at(it->left, Pre), \at(vm_left(x), Pre))) - 1],
 	      { ((char *)\at(it->iov[i].base, Pre))[j] | integer i, j;
 	        to_iov != 0 && 0 <= i < \at(it->nr, Pre) && 0 <= j < \at(it->iov[i].len, Pre) };
 	    loop variant it->left + it->nr; */
 	while (it->left && range_left(x)) {
+		//@ assert head: it->nr > 0 && \let j = n0 - it->nr; it->iov[0].len == \at(it->iov[j].len, Pre);
+		if (it->off == it->iov->len) { /* done, or empty: the next one */
+			//@ assert sum_at: vm_iov_sum_at{Pre}(v0, n0, n0 - it->nr);
+			/*@ assert sum: \let v = it->iov; \let m = it->nr;
+			      \at(vm_iov_sum(v, m) == v[0].len + vm_iov_sum(v + 1, m - 1), Pre); */
+			it->iov++;
+			it->nr--;
+			it->off = 0;
+			continue;
+		}
 		//@ admit (char *)x->cursor == (char *)\at(x->cursor, Pre) + (x->cursor - \at(x->cursor, Pre));
 		err = iov_step(it, x, to_iov, &k);
 		done += k;
@@ -169,6 +210,32 @@ static int iov_copy(struct vm_iov_range *it, struct vm_range *x, int to_iov, siz
 			break;
 	}
 	*n = done;
+	/* vm_iov_ok(it): the segments from it->iov on are those of Pre. */
+	/*@ ghost
+	  /@ loop invariant 0 <= g <= n0;
+	     loop invariant \forall integer i; 0 <= i < g ==> vm_iov_fits(v0, i);
+	     loop assigns g;
+	     loop variant n0 - g; @/
+	  for (g = 0; g < n0; g++) {
+	    /@ assert \let v = v0; \let i = g; \at(vm_iov_fits(v, i), Pre); @/
+	    /@ assert vm_iov_fits(v0, g); @/
+	  }
+	*/
+	//@ assert ok_all: vm_iov_segs(v0, n0);
+	//@ ghost iov_segs_tail(v0, n0, n0 - it->nr);
+	//@ assert ok_segs: vm_iov_segs(it->iov, it->nr);
+	/*@ ghost
+	  /@ loop invariant 0 <= g <= it->nr;
+	     loop invariant \forall integer i; 0 <= i < g ==> vm_iov_same{Pre, Here}(it->iov, i);
+	     loop assigns g;
+	     loop variant it->nr - g; @/
+	  for (g = 0; g < it->nr; g++) {
+	    /@ assert vm_iov_same{Pre, Here}(v0, n0 - it->nr + g); @/
+	    /@ assert vm_iov_same{Pre, Here}(it->iov, g); @/
+	  }
+	*/
+	//@ assert ok_sum: vm_iov_sum(it->iov, it->nr) == vm_iov_sum{Pre}(it->iov, it->nr);
+	//@ assert ok_left: it->left <= vm_iov_rest(it);
 	return err;
 }
 

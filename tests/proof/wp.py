@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prove C files of vmio with Frama-C WP and z3 (docs/VERIFICATION.md).
 
-usage: wp.py SRCDIR BUILDDIR [--headers] [--bare] [--skip=F,...] [--broken] FILE... [-- FRAMA-C ARGS]
+usage: wp.py SRCDIR BUILDDIR [--headers] [--bare] [--skip=F,...] [--provers=P,...] [--broken]
+             FILE... [-- FRAMA-C ARGS]
 
 Runs frama-c -wp -wp-rte on FILE... (relative to SRCDIR) and passes when every
 goal is proven: it parses WP's "Proved goals: N / M" line.  The inline functions
@@ -12,11 +13,13 @@ configuration (without -DVMIO_HOST: the fail-closed check of user_range.c).
 the exit status is 1 only when the proof ran and left goals unproven, and 0
 when all were proven or frama-c failed, so that the test cannot pass for the
 wrong reason.  Ends with "N passed, N failed": goals
-proven, goals not proven.  why3 finds z3 and CVC4 through a private configuration
-made once in BUILDDIR (why3 config detect), so no ~/.why3.conf is needed.  The
-provers are z3 with a 10 s timeout unless the FRAMA-C ARGS name -wp-prover
-(e.g. z3,cvc4) or -wp-timeout.
-VMIO_WP_PAR sets how many provers run at once (default 2).
+proven, goals not proven.  --provers= names the provers WP tries, in order,
+on each goal (default z3; cvc4 is the other one scripts/setup installs).
+why3 finds them through a private configuration made in BUILDDIR (why3
+config detect, made again when it lacks one of them), so no ~/.why3.conf is
+needed.
+VMIO_WP_PAR sets how many provers run at once (default 2); VMIO_WP_LOG names a
+file to receive frama-c's whole output.
 """
 import os
 import re
@@ -52,9 +55,15 @@ def header_inlines(srcdir):
     return sorted(names)
 
 
-def why3_config(builddir):
+def why3_config(builddir, provers):
+    """A private why3 configuration naming every prover of provers."""
     conf = os.path.join(builddir, 'why3.conf')
-    if not os.path.exists(conf) or 'CVC4' not in open(conf).read():
+
+    def found():
+        text = open(conf).read().lower() if os.path.exists(conf) else ''
+        names = re.findall(r'^name\s*=\s*"([^"]*)"', text, re.M)
+        return all(p in names for p in provers)
+    if not found():  # new, or made before a prover was installed
         subprocess.run(['why3', '--config=' + conf, 'config', 'detect'],
                        check=True, stdout=subprocess.DEVNULL)
     return conf
@@ -71,8 +80,10 @@ def main():
     broken = '--broken' in args
     host = [] if '--bare' in args else ['-DVMIO_HOST']
     files = [a for a in args[2:] if not a.startswith('--')]
+    provers = [p for a in args[2:] if a.startswith('--provers=') for p in a[10:].split(',')] \
+        or ['z3']
     extra_skip = [f for a in args[2:] if a.startswith('--skip=') for f in a[7:].split(',')]
-    for tool in ('frama-c', 'why3', 'z3', 'cvc4'):
+    for tool in ('frama-c', 'why3', *provers):
         if not shutil.which(tool):
             print(f'wp: {tool} not found: run scripts/setup (Debian: frama-c-base why3 z3 cvc4)')
             print('0 passed, 1 failed')
@@ -80,18 +91,13 @@ def main():
     srcdir = os.path.abspath(srcdir)
     # Frama-C resolves relative file names against $PWD, which meson leaves
     # at the build directory.
-    env = dict(os.environ, WHY3CONFIG=why3_config(os.path.abspath(builddir)), PWD=srcdir)
+    env = dict(os.environ, WHY3CONFIG=why3_config(os.path.abspath(builddir), provers), PWD=srcdir)
     cmd = ['frama-c', '-machdep', 'x86_64',
            '-cpp-extra-args=' + ' '.join(['-CC', *host, '-I include -I arch/common -I lib/vmio']),
            *files,
            '-wp', '-wp-rte', '-warn-unsigned-overflow', '-rte-no-pointer-call',
+           '-wp-prover', ','.join(provers), '-wp-timeout', '10',
            '-wp-par', os.environ.get('VMIO_WP_PAR', '2')]
-    # z3 with a 10 s timeout unless the test names its own (repeating the
-    # option does not replace the list).
-    if '-wp-prover' not in extra:
-        cmd += ['-wp-prover', 'z3']
-    if '-wp-timeout' not in extra:
-        cmd += ['-wp-timeout', '10']
     if not headers:
         # Skip those that the files see (naming another is an error).
         seen = set()
@@ -110,9 +116,12 @@ def main():
                        stderr=subprocess.STDOUT, text=True)
     took = time.monotonic() - start
     out = p.stdout
+    if os.environ.get('VMIO_WP_LOG'):
+        with open(os.environ['VMIO_WP_LOG'], 'w') as f:
+            f.write(out)
     for line in out.splitlines():
-        if re.search(r'Goal .*: (?!Valid)', line) or '[Failed] Goal' in line or \
-           'Proved goals' in line or \
+        if re.search(r'Goal .*: (?!Valid)', line) or 'Proved goals' in line or \
+           re.search(r'^\[wp\] \[\w+\] Goal [^:]*$', line) or \
            re.search(r'^\s+(Qed|Z3|CVC4|Terminating|Unreachable|Failed)', line) or \
            'User Error' in line or 'Failure' in line or 'annot-error' in line:
             print(line)
