@@ -99,6 +99,7 @@ struct vm_fwriter_iov { struct vm_iov_range r; }; /* writes user segments */
     ensures \result == 0 ==> it->r.iov == iov && it->r.nr == n && it->r.off == 0;
     ensures \result == 0 ==> it->r.left <= VMIO_MAX_RW_COUNT;
     ensures \result == 0 ==> \forall integer i; 0 <= i < n ==> vm_iov_user(iov[i]);
+    ensures ok: \result == 0 ==> vm_iov_ok(&it->r);
     ensures n > VMIO_UIO_MAXIOV ==> \result == VMIO_EINVAL;
     ensures (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX) ==> \result == VMIO_EINVAL;
     ensures \result == VMIO_EINVAL ==>
@@ -114,6 +115,7 @@ int vm_freader_iov_init(struct vm_freader_iov *it, const struct vmio_iovec *iov,
     ensures \result == 0 ==> it->r.iov == iov && it->r.nr == n && it->r.off == 0;
     ensures \result == 0 ==> it->r.left <= VMIO_MAX_RW_COUNT;
     ensures \result == 0 ==> \forall integer i; 0 <= i < n ==> vm_iov_user(iov[i]);
+    ensures ok: \result == 0 ==> vm_iov_ok(&it->r);
     ensures n > VMIO_UIO_MAXIOV ==> \result == VMIO_EINVAL;
     ensures (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX) ==> \result == VMIO_EINVAL;
     ensures \result == VMIO_EINVAL ==>

@@ -19,6 +19,7 @@
     ensures \result == 0 ==> it->iov == iov && it->nr == n && it->off == 0;
     ensures \result == 0 ==> it->left <= VMIO_MAX_RW_COUNT;
     ensures \result == 0 ==> \forall integer i; 0 <= i < n ==> vm_iov_user(iov[i]);
+    ensures ok: \result == 0 ==> vm_iov_ok(it);
     ensures n > VMIO_UIO_MAXIOV ==> \result == VMIO_EINVAL;
     ensures (\exists integer i; 0 <= i < n && iov[i].len > VMIO_SSIZE_MAX) ==> \result == VMIO_EINVAL;
     ensures \result == VMIO_EINVAL ==>
@@ -42,6 +43,9 @@ static int iov_init(struct vm_iov_range *it, const struct vmio_iovec *iov, size_
 	/*@ loop invariant 0 <= i <= n && total <= VMIO_MAX_RW_COUNT;
 	    loop invariant \forall integer j; 0 <= j < n ==> iov[j].len <= VMIO_SSIZE_MAX;
 	    loop invariant \forall integer j; 0 <= j < i ==> vm_iov_user(iov[j]);
+	    loop invariant \forall integer j; 0 <= j < i ==> vm_iov_fits((struct vmio_iovec *)iov, j);
+	    loop invariant sum: total + vm_iov_sum((struct vmio_iovec *)iov + i, n - i) <=
+	      vm_iov_sum((struct vmio_iovec *)iov, n);
 	    loop assigns i, total, seg;
 	    loop variant n - i; */
 	for (size_t i = 0; i < n; i++) {

@@ -88,6 +88,9 @@ MUTANTS = [
     ('iovec-copy-skip-two', 'lib/vmio/iovec.c', 'iov_copy',
      'it->iov++;', 'it->iov += 2;', IOV, 'killed', ''),
     # The three of issue 17.
+    ('iovec-init-left', 'lib/vmio/iovec.c', 'iov_init',
+     '*it = (struct vm_iov_range){ iov, n, 0, total };',
+     '*it = (struct vm_iov_range){ iov, n, 0, total + (n > 1) };', IOV, 'killed', ''),
     ('struct-e2big-zero-tail', 'lib/vmio/struct.c', 'read_struct',
      'if (!zeroed)\n\t\t\treturn VMIO_E2BIG;', 'if (zeroed)\n\t\t\treturn VMIO_E2BIG;', [],
      'killed', ''),
